@@ -1,0 +1,364 @@
+"""Load a transcript and segment it into tidy tables.
+
+raw text -> turns -> paragraphs -> sentences -> tokens, one row per unit,
+each with ``start``/``end`` offsets such that ``transcript.raw[start:end]`` is
+the unit's source text.  What is not a speaker's words (the text before the
+first label, the labels, editorial insertions, stage directions) goes to the
+``excluded`` table: kept and flagged, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corrections import CorrectedText, apply_corrections, load_corrections
+from .errors import NoSpeakerLabelsError, SpeakerNotFoundError, TranscriptError
+from .labels import Label, find_label, load_aliases, resolve_speaker
+from .reading import DEFAULT_MAX_BYTES, SourceText, read_source, source_from_string
+from .splitter import sentence_spans
+from .structure import (
+    insertion_spans,
+    is_salutation,
+    mend_spans,
+    paragraph_spans,
+    peel_insertions,
+    strip_span,
+)
+from .tokens import is_acronym, iter_tokens, lemmatise, load_stopwords, normalise
+
+TURN_COLUMNS = ["turn", "speaker", "label", "title", "note", "start", "end", "text"]
+PARAGRAPH_COLUMNS = ["paragraph", "turn", "speaker", "start", "end", "text"]
+SENTENCE_COLUMNS = ["sentence_id", "turn", "speaker", "paragraph", "kind", "start", "end", "text"]
+TOKEN_COLUMNS = [
+    "token_id", "sentence_id", "paragraph", "turn", "speaker", "kind", "start", "end",
+    "text", "lower", "lemma", "is_word", "is_number", "is_stop",
+]  # fmt: skip
+EXCLUDED_COLUMNS = ["kind", "turn", "sentence_id", "start", "end", "text"]
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A segmented transcript: the raw text and its tidy tables.
+
+    Attributes
+    ----------
+    raw : str
+        The decoded file content, unchanged.  Every ``start``/``end`` indexes it.
+    name : str
+        File name (or ``"<text>"``).
+    sha256 : str
+        Checksum of the file's bytes.
+    turns, paragraphs, sentences, tokens : pandas.DataFrame
+        One row per unit; columns in ``TURN_COLUMNS`` etc.
+    excluded : pandas.DataFrame
+        Text that is not a speaker's words: ``commentary`` (before the first
+        label), ``label``, ``editorial`` ([...]) and ``stage`` ((Applause.)).
+        Rows with a ``sentence_id`` lie inside that sentence; their words are
+        not in ``tokens``.
+    corrections : pandas.DataFrame
+        The documented corrections applied at load time.
+    path : pathlib.Path or None
+        The file read, if any.
+    """
+
+    raw: str
+    name: str
+    sha256: str
+    turns: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    excluded: pd.DataFrame
+    corrections: pd.DataFrame
+    path: Path | None = field(default=None)
+
+    @property
+    def speakers(self) -> list[str]:
+        """Speakers in order of first appearance."""
+        return list(dict.fromkeys(self.turns["speaker"]))
+
+    @property
+    def words(self) -> pd.DataFrame:
+        """The word tokens (numbers included, punctuation left out)."""
+        return self.tokens[self.tokens["is_word"]].reset_index(drop=True)
+
+    def check_speakers(self, *speakers: str) -> None:
+        """Raise :class:`SpeakerNotFoundError` unless every name is a speaker here."""
+        check_speakers(self.speakers, speakers, self.name)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{speaker}: {n} words" for speaker, n in self.words.groupby("speaker", sort=False).size().items()
+        )
+        return (
+            f"<Transcript {self.name}: {len(self.turns)} turns, {len(self.sentences)} sentences"
+            f" ({counts})>"
+        )
+
+
+def check_speakers(available: list[str], wanted, source: str = "the transcript") -> None:
+    """Raise a clear error for names that are not among ``available``.
+
+    Examples
+    --------
+    >>> check_speakers(["Xi Jinping"], ["Xi Jinping"])
+    >>> check_speakers(["Xi Jinping"], ["Xi"])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.SpeakerNotFoundError: Speaker 'Xi' is not in the transcript. Speakers: 'Xi Jinping'.
+    """
+    for name in wanted:
+        if name not in available:
+            listed = ", ".join(repr(s) for s in available) or "none"
+            raise SpeakerNotFoundError(f"Speaker {name!r} is not in {source}. Speakers: {listed}.")
+
+
+def load_transcript(
+    path: str | Path,
+    *,
+    encoding: str = "utf-8",
+    speaker: str | None = None,
+    aliases: str | Path | dict | None = None,
+    corrections: str | Path | pd.DataFrame | bool | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Transcript:
+    """Read a transcript file and segment it.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A plain-text transcript (UTF-8 by default).
+    encoding : str, default "utf-8"
+        The file's encoding, e.g. ``"latin-1"`` or ``"cp1252"``.
+    speaker : str, optional
+        Name to give the whole text when it has no speaker labels (a single
+        speech).  Without it, a file without labels is an error.
+    aliases : path or dict, optional
+        Alias table (``alias,speaker`` CSV) or mapping; defaults to
+        ``data/speaker_aliases.csv``.
+    corrections : path, DataFrame or bool, optional
+        Corrections file; defaults to ``data/corrections.csv``; ``False`` applies none.
+    max_bytes : int
+        Refuse larger files (default 200 MiB).
+
+    Returns
+    -------
+    Transcript
+
+    Raises
+    ------
+    TranscriptError
+        Missing file, directory, empty, binary or undecodable content, no labels.
+
+    Examples
+    --------
+    >>> from analysis.paths import SEED_TRANSCRIPT
+    >>> load_transcript(SEED_TRANSCRIPT).speakers
+    ['Xi Jinping', 'Vladimir Putin']
+    """
+    source = read_source(path, encoding=encoding, max_bytes=max_bytes)
+    return segment_source(source, speaker=speaker, aliases=aliases, corrections=corrections)
+
+
+def parse_transcript(
+    text: str,
+    *,
+    speaker: str | None = None,
+    aliases: str | Path | dict | None = None,
+    corrections: str | Path | pd.DataFrame | bool | None = False,
+) -> Transcript:
+    """Segment a transcript given as a string (same rules as :func:`load_transcript`).
+
+    Examples
+    --------
+    >>> t = parse_transcript("Intro.\\n\\nAnna Smith: Hello. Good to see you.\\n\\nBob Lee: Likewise.")
+    >>> t.sentences[["speaker", "text"]].values.tolist()
+    [['Anna Smith', 'Hello.'], ['Anna Smith', 'Good to see you.'], ['Bob Lee', 'Likewise.']]
+    """
+    return segment_source(
+        source_from_string(text), speaker=speaker, aliases=aliases, corrections=corrections
+    )
+
+
+def segment_source(
+    source: SourceText,
+    *,
+    speaker: str | None = None,
+    aliases: str | Path | dict | None = None,
+    corrections: str | Path | pd.DataFrame | bool | None = None,
+) -> Transcript:
+    """Build a :class:`Transcript` from decoded text (the core of the loaders)."""
+    name = source.path.name if source.path else "<text>"
+    corrected = _corrected(source, corrections)
+    work = _unify_line_ends(corrected.text)
+    labels = _find_labels(work)
+    if not labels:
+        if speaker is None:
+            raise NoSpeakerLabelsError(
+                f"No speaker labels found in {name}. Start each turn with a label such as "
+                "'Jane Doe:' on its own line, add the names to data/speaker_aliases.csv, "
+                "or pass speaker='Name' to read the whole text as one speaker."
+            )
+        turns = [(None, speaker, 0, len(work))]
+    else:
+        alias_table = _alias_table(aliases)
+        turns = []
+        known: list[str] = []
+        for i, label in enumerate(labels):
+            who = resolve_speaker(label, alias_table, known)
+            known.append(who)
+            body_end = labels[i + 1].start if i + 1 < len(labels) else len(work)
+            turns.append((label, who, label.end, body_end))
+    builder = _TableBuilder(work)
+    if labels:
+        builder.add_excluded("commentary", None, None, 0, labels[0].start)
+    for turn_no, (label, who, body_start, body_end) in enumerate(turns):
+        builder.add_turn(turn_no, label, who, body_start, body_end)
+    return builder.finish(source, corrected, name)
+
+
+def _corrected(source: SourceText, corrections) -> CorrectedText:
+    if corrections is False:
+        table = load_corrections().iloc[0:0]
+    elif isinstance(corrections, pd.DataFrame):
+        table = corrections
+    else:
+        table = load_corrections(None if corrections in (None, True) else corrections)
+    return apply_corrections(source.text, source.sha256, table)
+
+
+def _unify_line_ends(text: str) -> str:
+    """Turn CRLF and CR into LF without changing any offset ("\\r\\n" -> " \\n")."""
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def _find_labels(work: str) -> list[Label]:
+    labels, offset = [], 0
+    for line in work.split("\n"):
+        if ":" in line:
+            found = find_label(line, offset)
+            if found is not None:
+                labels.append(found)
+        offset += len(line) + 1
+    return labels
+
+
+def _alias_table(aliases) -> dict[str, str]:
+    if isinstance(aliases, dict):
+        return {str(k).lower(): str(v) for k, v in aliases.items()}
+    return load_aliases(aliases)
+
+
+class _TableBuilder:
+    """Collects rows in work-text offsets, then maps them to the raw text."""
+
+    def __init__(self, work: str):
+        self.work = work
+        self.turns: list[list] = []
+        self.paragraphs: list[list] = []
+        self.sentences: list[list] = []
+        self.tokens: list[list] = []
+        self.excluded: list[list] = []
+        self.stopwords = load_stopwords()
+
+    def add_excluded(self, kind, turn, sentence_id, start, end):
+        start, end = strip_span(self.work, start, end)
+        if start < end:
+            self.excluded.append([kind, turn, sentence_id, start, end])
+
+    def add_turn(self, turn_no: int, label: Label | None, who: str, body_start: int, body_end: int):
+        if label is not None:
+            self.add_excluded("label", turn_no, None, label.start, label.end)
+        first_sentence = len(self.sentences)
+        for start, end in paragraph_spans(self.work, body_start, body_end):
+            self._add_paragraph(turn_no, who, start, end)
+        units = self.sentences[first_sentence:]
+        start, end = (units[0][5], units[-1][6]) if units else (body_start, body_start)
+        head = (label.label, label.title, label.note) if label else ("", "", "")
+        self.turns.append([turn_no, who, *head, start, end])
+
+    def _add_paragraph(self, turn_no, who, start, end):
+        insertions = insertion_spans(self.work, start, end)
+        spans = mend_spans(sentence_spans(self.work, start, end), insertions)
+        cores = []
+        for span in spans:
+            core, edges, inner = peel_insertions(self.work, span, insertions)
+            for s, e, kind in edges:
+                self.add_excluded(kind, turn_no, None, s, e)
+            if core is not None:
+                cores.append((core, inner))
+        if not cores:
+            return
+        paragraph_no = len(self.paragraphs)
+        self.paragraphs.append([paragraph_no, turn_no, who, cores[0][0][0], cores[-1][0][1]])
+        for (s, e), inner in cores:
+            sentence_id = len(self.sentences)
+            text = self.work[s:e]
+            kind = "salutation" if len(cores) == 1 and is_salutation(text) else "speech"
+            self.sentences.append([sentence_id, turn_no, who, paragraph_no, kind, s, e])
+            for i_s, i_e, i_kind in inner:
+                self.add_excluded(i_kind, turn_no, sentence_id, i_s, i_e)
+            self._add_tokens(sentence_id, paragraph_no, turn_no, who, kind, s, e, inner)
+
+    def _add_tokens(self, sentence_id, paragraph_no, turn_no, who, kind, start, end, inner):
+        text = self.work
+        letters = [c for c in text[start:end] if c.isalpha()]
+        shouting = sum(c.isupper() for c in letters) > 0.5 * max(len(letters), 1)
+        for t_start, t_end, token, token_kind in iter_tokens(text, start, end):
+            if any(i_s <= t_start < i_e for i_s, i_e, _ in inner):
+                continue
+            lower = normalise(token)
+            is_word = token_kind != "punct"
+            lemma = lemmatise(token, keep_case=not shouting) if is_word else lower
+            self.tokens.append([
+                len(self.tokens), sentence_id, paragraph_no, turn_no, who, kind, t_start, t_end,
+                lower, lemma, is_word, token_kind == "number", lower in self.stopwords,
+            ])  # fmt: skip
+
+    def finish(self, source: SourceText, corrected: CorrectedText, name: str) -> Transcript:
+        raw = source.text
+        to_raw = corrected.to_raw
+
+        def frame(rows, columns, text_at=None, int_columns=()):
+            table = pd.DataFrame(rows, columns=[c for c in columns if c != "text"])
+            if len(table):
+                table["start"] = to_raw[table["start"].to_numpy()]
+                table["end"] = to_raw[table["end"].to_numpy()]
+            table["text"] = [raw[s:e] for s, e in zip(table["start"], table["end"])]
+            if text_at is not None:
+                table = table[[*columns[:text_at], "text", *columns[text_at:]]]
+            for column in int_columns:
+                table[column] = table[column].astype("Int64")
+            return table.reset_index(drop=True)
+
+        token_columns = [c for c in TOKEN_COLUMNS if c != "text"]
+        return Transcript(
+            raw=raw,
+            name=name,
+            sha256=source.sha256,
+            turns=frame(self.turns, TURN_COLUMNS),
+            paragraphs=frame(self.paragraphs, PARAGRAPH_COLUMNS),
+            sentences=frame(self.sentences, SENTENCE_COLUMNS),
+            tokens=frame(self.tokens, token_columns, text_at=TOKEN_COLUMNS.index("text")),
+            excluded=frame(self.excluded, EXCLUDED_COLUMNS, int_columns=("turn", "sentence_id")),
+            corrections=corrected.applied,
+            path=source.path,
+        )
+
+
+def require_nonempty(table: pd.DataFrame, what: str) -> None:
+    """Raise a clear :class:`TranscriptError` when a table has no rows."""
+    if table.empty:
+        raise TranscriptError(f"The {what} table is empty: there is nothing to analyse.")
+
+
+__all__ = [
+    "Transcript",
+    "check_speakers",
+    "load_transcript",
+    "parse_transcript",
+    "segment_source",
+]
