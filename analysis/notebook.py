@@ -1,0 +1,131 @@
+"""What every notebook does first: resolve its parameters into a ready session.
+
+A notebook's ``parameters`` cell (papermill's tag) sets ``TRANSCRIPT``,
+``SPEAKERS`` and ``FIGURES``; its next cell calls :func:`open_session` and
+works with the returned :class:`Session`.  Relative paths are taken from the
+project folder, so a notebook runs the same from JupyterLab, nbconvert,
+papermill or a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .errors import SpeakerNotFoundError
+from .figures import save_figure
+from .paths import PROJECT_ROOT
+from .plots import speaker_colours
+from .transcript import Transcript, load_transcript
+
+
+@dataclass(frozen=True)
+class Session:
+    """A loaded transcript, the two speakers compared and where figures go.
+
+    Attributes
+    ----------
+    transcript : Transcript
+    speakers : tuple of str
+        The two speakers compared (``a``, ``b``).
+    figures_dir : pathlib.Path
+    colours : dict
+        Speaker -> colour, fixed across the suite.
+    """
+
+    transcript: Transcript
+    speakers: tuple[str, str]
+    figures_dir: Path
+    colours: dict[str, str]
+
+    @property
+    def a(self) -> str:
+        """The first speaker compared."""
+        return self.speakers[0]
+
+    @property
+    def b(self) -> str:
+        """The second speaker compared."""
+        return self.speakers[1]
+
+    def save(self, fig: Figure, name: str, data: pd.DataFrame | None = None) -> Path:
+        """Save a figure and its data into this session's figure folder."""
+        return save_figure(fig, name, data=data, out_dir=self.figures_dir)
+
+
+def resolve(path: str | Path) -> Path:
+    """Resolve a path given in a notebook: absolute, or relative to the project folder.
+
+    Examples
+    --------
+    >>> resolve("figures") == PROJECT_ROOT / "figures"
+    True
+    """
+    path = Path(path).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def open_session(
+    transcript: str | Path | Transcript,
+    speakers: Sequence[str] | None = None,
+    figures: str | Path = "figures",
+    **load_options,
+) -> Session:
+    """Load the transcript and check the speakers: the first step of every notebook.
+
+    Parameters
+    ----------
+    transcript : path or Transcript
+        A transcript file (relative paths start at the project folder).
+    speakers : pair of str, optional
+        The two speakers to compare; default the first two in the transcript.
+    figures : path, default "figures"
+        Output folder for figures and their CSV files.
+    **load_options
+        Passed to :func:`analysis.load_transcript` (``encoding=``, ``speaker=``...).
+
+    Returns
+    -------
+    Session
+
+    Raises
+    ------
+    SpeakerNotFoundError
+        A named speaker is not in the transcript, or fewer than two speakers.
+
+    Examples
+    --------
+    >>> s = open_session("data/raw/2025-01-21-xi-putin-video-call.txt")
+    >>> s.speakers
+    ('Xi Jinping', 'Vladimir Putin')
+    """
+    loaded = (
+        transcript
+        if isinstance(transcript, Transcript)
+        else load_transcript(resolve(transcript), **load_options)
+    )
+    chosen = tuple(speakers) if speakers else tuple(loaded.speakers[:2])
+    if len(chosen) != 2:
+        raise SpeakerNotFoundError(
+            f"Comparing needs two speakers; {loaded.name} has {len(loaded.speakers)}: "
+            f"{loaded.speakers}. Pass SPEAKERS = ['A', 'B'] with two names."
+        )
+    loaded.check_speakers(*chosen)
+    return Session(loaded, chosen, resolve(figures), speaker_colours(chosen))
+
+
+def findings(sentences: Sequence[str]):
+    """Display computed findings as a Markdown bullet list (plain text outside Jupyter).
+
+    Examples
+    --------
+    >>> findings(["A says more."]).data
+    '- A says more.'
+    """
+    from IPython.display import Markdown
+
+    return Markdown("\n".join(f"- {sentence}" for sentence in sentences))
