@@ -135,8 +135,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _decode(path: Path, data: bytes, encoding: str) -> tuple[str, str]:
     if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:8192]:
+        encoding = "utf-16"
+    elif b"\x00" in data[:8192]:
         raise TranscriptFileError(
             f"Transcript file {path} looks binary (it contains NUL bytes), not plain text. "
             "Export the transcript as a .txt file (UTF-8) and load that."

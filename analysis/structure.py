@@ -19,10 +19,11 @@ STAGE_WORDS = (
     "applause laughter cheers cheering booing boos inaudible unintelligible crosstalk cross-talk "
     "interruption interrupted pause pauses silence music audience speaks speaking translation "
     "translated interpreter interpreted audio video end break recess sighs chuckles laughs "
-    "groans gavel off-mic off mic standing ovation"
+    "groans gavel off-mic off mic standing ovation pg page"
 ).split()
 STAGE = re.compile(
-    r"\((?:%s)\b[^()\n]{0,60}\)" % "|".join(re.escape(w) for w in STAGE_WORDS), re.IGNORECASE
+    r"\((?:%s)\b[^()\n]{0,60}\)" % "|".join([*map(re.escape, STAGE_WORDS), r"white house correction"]),
+    re.IGNORECASE,
 )
 
 #: Lower-cased first words of a salutation line ("Dear President Putin, My dear friend,").

@@ -198,7 +198,7 @@ def segment_source(
     if not labels:
         if speaker is None:
             raise NoSpeakerLabelsError(
-                f"No speaker labels found in {name}. Start each turn with a label such as "
+                f"No speaker labels found in {source.path or 'the text'}. Start each turn with a label such as "
                 "'Jane Doe:' on its own line, add the names to data/speaker_aliases.csv, "
                 "or pass speaker='Name' to read the whole text as one speaker."
             )

@@ -1,0 +1,79 @@
+"""Shared fixtures and the network guard.
+
+Every test runs with outbound network access blocked: any attempt to connect
+anywhere but this machine raises :class:`NetworkBlocked`.  The suite must work
+offline, so a test that reaches the network is a bug.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import PROJECT_ROOT, SEED_TRANSCRIPT
+
+SHARED = PROJECT_ROOT.parent / "shared"
+STATE_UNION = SHARED / "corpora" / "state_union"
+INAUGURAL = SHARED / "corpora" / "inaugural"
+_LOCAL = ("127.", "::1", "localhost", "0.0.0.0")
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when a test tries to reach the network."""
+
+
+def _is_local(address) -> bool:
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    host = str(address[0]) if address else ""
+    return host.startswith(_LOCAL)
+
+
+_original_connect = socket.socket.connect
+_original_connect_ex = socket.socket.connect_ex
+
+
+def _guarded_connect(self, address):
+    if not _is_local(address):
+        raise NetworkBlocked(f"network access blocked in tests: connect({address!r})")
+    return _original_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if not _is_local(address):
+        raise NetworkBlocked(f"network access blocked in tests: connect_ex({address!r})")
+    return _original_connect_ex(self, address)
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """The seed transcript, loaded once per test session."""
+    from analysis import load_transcript
+
+    return load_transcript(SEED_TRANSCRIPT)
+
+
+@pytest.fixture
+def write_text(tmp_path):
+    """Write ``text`` (str or bytes) to a file in a temporary folder and return its path."""
+
+    def write(text, name: str = "transcript.txt", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
+
+
+needs_state_union = pytest.mark.skipif(
+    not STATE_UNION.is_dir(), reason="../shared/corpora/state_union is not beside the project"
+)
