@@ -7,6 +7,7 @@ The public verbs are re-exported here::
     t.sentences.groupby("speaker").size()
 """
 
+from .corpus import load_corpus
 from .errors import (
     LexiconError,
     NoSpeakerLabelsError,
@@ -30,6 +31,7 @@ __all__ = [
     "TranscriptFileError",
     "check_speakers",
     "iter_tokens",
+    "load_corpus",
     "lemmatise",
     "load_stopwords",
     "load_transcript",

@@ -29,8 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Segment a transcript and write one of its tables to standard output.",
     )
     segment.add_argument("path", help="transcript file (plain text, UTF-8 unless --encoding)")
-    segment.add_argument("--level", choices=LEVELS, default="sentences", help="table to write (default: sentences)")
-    segment.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
+    segment.add_argument(
+        "--level", choices=LEVELS, default="sentences", help="table to write (default: sentences)"
+    )
+    segment.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="output format (default: csv)"
+    )
     segment.add_argument("--encoding", default="utf-8", help="file encoding (default: utf-8)")
     segment.add_argument("--speaker", default=None, help="speaker name for a file without labels")
     segment.set_defaults(handler=run_segment)

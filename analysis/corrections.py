@@ -75,9 +75,7 @@ def load_corrections(path: str | Path | None = None) -> pd.DataFrame:
     records = []
     for line_no, row in enumerate(rows, start=2):
         if any(row.get(column) is None for column in needed):
-            raise LexiconError(
-                f"Corrections file {path}, line {line_no}: expected the columns {needed}."
-            )
+            raise LexiconError(f"Corrections file {path}, line {line_no}: expected the columns {needed}.")
         try:
             start, end = int(row["start"]), int(row["end"])
         except ValueError:
@@ -125,7 +123,7 @@ def apply_corrections(raw: str, sha256: str, corrections: pd.DataFrame) -> Corre
         if raw[row.start : row.end] != row.original or row.start < cursor:
             raise LexiconError(
                 f"Correction on line {row.line} does not fit the text: expected "
-                f"{row.original!r} at {row.start}-{row.end}, found {raw[row.start:row.end]!r}."
+                f"{row.original!r} at {row.start}-{row.end}, found {raw[row.start : row.end]!r}."
             )
         start, end, replacement = _minimal_edit(row.start, row.end, row.original, row.replacement)
         pieces += [raw[cursor:start], replacement]

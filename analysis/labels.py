@@ -26,16 +26,16 @@ MAX_LABEL_WORDS = 9
 
 # A candidate: start of line, up to the first colon that is followed by
 # whitespace or the end of the line (so "10:30" and "http://" never match).
-_CANDIDATE = re.compile(r"[ \t]*(?P<label>[^\n\r:]{1,%d}?)[ \t]*:(?=[ \t]|$)" % MAX_LABEL_CHARS)
+_CANDIDATE = re.compile(rf"[ \t]*(?P<label>[^\n\r:]{{1,{MAX_LABEL_CHARS}}}?)[ \t]*:(?=[ \t]|$)")
 _NOTE = re.compile(r"\s*[(\[](?P<note>[^()\[\]]{1,40})[)\]]\s*$")
 _WORD = re.compile(r"\S+")
 _FORBIDDEN = re.compile(r"[,;!?\"“”«»*#=<>|/\\]")
 _CAPITALISED = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w'’.-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
-CONNECTORS = frozenset(
-    "of the de da del della di van von der den du la le al el bin ibn bint y zu".split()
-)
+CONNECTORS = frozenset("of the de da del della di van von der den du la le al el bin ibn bint y zu".split())
+#: Connectors that may stand inside a personal name ("Ursula von der Leyen").
+NAME_PARTICLES = CONNECTORS - {"of", "the"}
 
 TITLE_WORDS = frozenset(
     """president presidents vice prime minister ministers foreign deputy premier chancellor
@@ -46,8 +46,8 @@ TITLE_WORDS = frozenset(
     moderator host co-host interviewer reporter correspondent anchor journalist judge justice
     chief commander colonel captain lieutenant admiral marshal comrade federal state
     councillor counsellor councilor adviser advisor director executive officer leader supreme
-    sheikh emir crown pope cardinal bishop reverend rev president-elect speaker member
-    members party central committee republic people's peoples russian chinese federation
+    sheikh emir crown pope cardinal bishop reverend rev president-elect speaker
+    party central committee republic people's peoples russian chinese federation
     united states kingdom nations security council head government""".split()
 )
 
@@ -60,7 +60,10 @@ NOT_LABEL_FIRST = frozenset(
     written published filed also what why how who where which date subject re editor editor's
     summary keywords link links via according example examples figure table step chapter
     part section translation transcript full original warning disclaimer copyright
-    listen watch click follow subscribe advertisement""".split()
+    listen watch click follow subscribe advertisement first second third fourth fifth sixth
+    seventh eighth ninth tenth finally again lastly next today tonight yesterday tomorrow
+    therefore thus however moreover furthermore meanwhile still yet members citizens fellow
+    fellow-citizens fellow-countrymen countrymen friends brothers sisters americans""".split()
 )
 
 #: Whole labels (lower-cased) that are page furniture, not speakers.
@@ -91,6 +94,17 @@ class Label:
     title: str
     name: str
     note: str
+
+    @property
+    def needs_support(self) -> bool:
+        """True for a bare one-word label ("Putin:", but also "Third:").
+
+        Such a label is kept only with support from the rest of the transcript
+        (see :func:`supported`): it is in the alias table, written in capitals,
+        used twice, or part of a longer speaker name found elsewhere.
+        """
+        single = not self.title and len(self.name.split()) == 1
+        return single and not self.label.isupper() and not _is_title(self.name)
 
 
 def find_label(line: str, offset: int = 0) -> Label | None:
@@ -146,16 +160,42 @@ def _looks_like_label(label: str, words: list[str]) -> bool:
         # article only when a title word follows it.
         if not (words[0].lower() == "the" and len(words) > 1 and _is_title(words[1])):
             return False
-    if not _CAPITALISED.match(words[0]) or not (
-        _CAPITALISED.match(words[-1]) or words[-1].isdigit()
-    ):
+    if not _CAPITALISED.match(words[0]) or not (_CAPITALISED.match(words[-1]) or words[-1].isdigit()):
         return False
     for word in words:
         if not (_CAPITALISED.match(word) or word.isdigit() or word.lower() in CONNECTORS):
             return False
         if "." in word.rstrip(".") or (word.endswith(".") and len(word) > 5):
             return False  # "U.S.A." is fine in titles, "sentence." is not
-    return True
+    return _has_speaker_shape(words)
+
+
+def _has_speaker_shape(words: list[str]) -> bool:
+    """A title first ("President of Russia ...", "The President"), or a personal name."""
+    if _is_title(words[0]) or (words[0].lower() == "the" and len(words) > 1 and _is_title(words[1])):
+        return True
+    if len(words) > 4 or words[-1].isdigit() and not _is_title(words[0]):
+        return all(w.isupper() or w.isdigit() for w in words)  # "SPEAKER 2", "MS. LEE"
+    return not any(w.lower() in CONNECTORS - NAME_PARTICLES for w in words)
+
+
+def supported(label: Label, labels: list[Label], aliases: Mapping[str, str]) -> bool:
+    """Decide whether a label stays, given every label candidate of the transcript.
+
+    Examples
+    --------
+    >>> cands = [find_label("Vladimir Putin: Hi"), find_label("Putin: Yes"), find_label("Farming: x")]
+    >>> [supported(c, cands, {}) for c in cands]
+    [True, True, False]
+    """
+    if not label.needs_support:
+        return True
+    key = label.name.lower()
+    if key in aliases or key in ("q", "a"):
+        return True
+    if sum(other.name.lower() == key for other in labels) >= 2:
+        return True
+    return any(key in other.name.lower().split() for other in labels if not other.needs_support)
 
 
 def _is_title(word: str) -> bool:
@@ -222,16 +262,14 @@ def load_aliases(path: str | Path | None = None) -> dict[str, str]:
             reader = csv.DictReader(handle)
             if reader.fieldnames is None or not {"alias", "speaker"} <= set(reader.fieldnames):
                 raise LexiconError(
-                    f"Alias table {path} needs a header line 'alias,speaker'; "
-                    f"found {reader.fieldnames}."
+                    f"Alias table {path} needs a header line 'alias,speaker'; found {reader.fieldnames}."
                 )
             aliases = {}
             for line_no, row in enumerate(reader, start=2):
                 alias, speaker = (row.get("alias") or "").strip(), (row.get("speaker") or "").strip()
                 if not alias or not speaker:
                     raise LexiconError(
-                        f"Alias table {path}, line {line_no}: both 'alias' and 'speaker' "
-                        "must be filled in."
+                        f"Alias table {path}, line {line_no}: both 'alias' and 'speaker' must be filled in."
                     )
                 aliases[alias.lower()] = speaker
     except FileNotFoundError:
@@ -239,9 +277,7 @@ def load_aliases(path: str | Path | None = None) -> dict[str, str]:
     return aliases
 
 
-def resolve_speaker(
-    label: Label, aliases: Mapping[str, str], known: list[str] | tuple[str, ...] = ()
-) -> str:
+def resolve_speaker(label: Label, aliases: Mapping[str, str], known: list[str] | tuple[str, ...] = ()) -> str:
     """Return the canonical speaker name for a label.
 
     The alias table is tried on the whole label, then on the parsed name.  A

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .corpus import load_corpus
 from .errors import SpeakerNotFoundError
 from .figures import save_figure
 from .paths import PROJECT_ROOT
@@ -80,7 +81,8 @@ def open_session(
     Parameters
     ----------
     transcript : path or Transcript
-        A transcript file (relative paths start at the project folder).
+        A transcript file, or a folder of ``YEAR-Name.txt`` speeches (a corpus);
+        relative paths start at the project folder.
     speakers : pair of str, optional
         The two speakers to compare; default the first two in the transcript.
     figures : path, default "figures"
@@ -103,11 +105,7 @@ def open_session(
     >>> s.speakers
     ('Xi Jinping', 'Vladimir Putin')
     """
-    loaded = (
-        transcript
-        if isinstance(transcript, Transcript)
-        else load_transcript(resolve(transcript), **load_options)
-    )
+    loaded = transcript if isinstance(transcript, Transcript) else load_any(transcript, **load_options)
     chosen = tuple(speakers) if speakers else tuple(loaded.speakers[:2])
     if len(chosen) != 2:
         raise SpeakerNotFoundError(
@@ -116,6 +114,20 @@ def open_session(
         )
     loaded.check_speakers(*chosen)
     return Session(loaded, chosen, resolve(figures), speaker_colours(chosen))
+
+
+def load_any(path: str | Path, **load_options) -> Transcript:
+    """Load a transcript file, or a corpus when ``path`` is a folder.
+
+    Examples
+    --------
+    >>> load_any("data/raw/2025-01-21-xi-putin-video-call.txt").speakers
+    ['Xi Jinping', 'Vladimir Putin']
+    """
+    path = resolve(path)
+    if path.is_dir():
+        return load_corpus(path, **load_options)
+    return load_transcript(path, **load_options)
 
 
 def findings(sentences: Sequence[str]):

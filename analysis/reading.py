@@ -42,9 +42,7 @@ class SourceText:
     encoding: str
 
 
-def read_source(
-    path: str | Path, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES
-) -> SourceText:
+def read_source(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read and decode a transcript file.
 
     Parameters
@@ -106,8 +104,7 @@ def source_from_string(text: str) -> SourceText:
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if not path.exists():
         raise TranscriptFileError(
-            f"Transcript file not found: {path}. Check the path "
-            f"(relative paths start from {Path.cwd()})."
+            f"Transcript file not found: {path}. Check the path (relative paths start from {Path.cwd()})."
         )
     if path.is_dir():
         raise TranscriptFileError(
@@ -127,9 +124,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             f"Transcript file {path} cannot be read ({error.strerror}). Check its permissions."
         ) from None
     if not data:
-        raise TranscriptFileError(
-            f"Transcript file {path} is empty. Check that you passed the right file."
-        )
+        raise TranscriptFileError(f"Transcript file {path} is empty. Check that you passed the right file.")
     return data
 
 

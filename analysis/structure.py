@@ -21,10 +21,8 @@ STAGE_WORDS = (
     "translated interpreter interpreted audio video end break recess sighs chuckles laughs "
     "groans gavel off-mic off mic standing ovation pg page"
 ).split()
-STAGE = re.compile(
-    r"\((?:%s)\b[^()\n]{0,60}\)" % "|".join([*map(re.escape, STAGE_WORDS), r"white house correction"]),
-    re.IGNORECASE,
-)
+_STAGE_ALTERNATIVES = "|".join([*map(re.escape, STAGE_WORDS), "white house correction"])
+STAGE = re.compile(rf"\((?:{_STAGE_ALTERNATIVES})\b[^()\n]{{0,60}}\)", re.IGNORECASE)
 
 #: Lower-cased first words of a salutation line ("Dear President Putin, My dear friend,").
 VOCATIVE_START = frozenset(
@@ -110,9 +108,7 @@ def insertion_spans(text: str, start: int, end: int) -> list[tuple[int, int, str
     return kept
 
 
-def mend_spans(
-    spans: list[tuple[int, int]], insertions: list[tuple[int, int, str]]
-) -> list[tuple[int, int]]:
+def mend_spans(spans: list[tuple[int, int]], insertions: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Merge sentence spans that a boundary inside an insertion has cut apart.
 
     Examples
@@ -158,7 +154,9 @@ def peel_insertions(
         for ins in inside:
             if ins not in edges and (ins[0] == start or ins[1] == end):
                 edges.append(ins)
-                start, end = strip_span(text, ins[1], end) if ins[0] == start else strip_span(text, start, ins[0])
+                start, end = (
+                    strip_span(text, ins[1], end) if ins[0] == start else strip_span(text, start, ins[0])
+                )
                 changed = True
     inner = [ins for ins in inside if ins not in edges]
     core = (start, end) if start < end else None
@@ -177,6 +175,6 @@ def is_salutation(sentence: str) -> bool:
     words = stripped.split()
     if not words or len(words) > MAX_SALUTATION_WORDS:
         return False
-    if stripped[-1] in ".?;\"”’)]":
+    if stripped[-1] in '.?;"”’)]':
         return False
     return words[0].lower().strip(".,:!") in VOCATIVE_START

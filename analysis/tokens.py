@@ -114,6 +114,4 @@ def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
     """
     path = Path(path) if path is not None else data_file("stopwords_en.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        normalise(line.strip()) for line in lines if line.strip() and not line.startswith("#")
-    )
+    return frozenset(normalise(line.strip()) for line in lines if line.strip() and not line.startswith("#"))

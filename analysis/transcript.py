@@ -16,7 +16,7 @@ import pandas as pd
 
 from .corrections import CorrectedText, apply_corrections, load_corrections
 from .errors import NoSpeakerLabelsError, SpeakerNotFoundError, TranscriptError
-from .labels import Label, find_label, load_aliases, resolve_speaker
+from .labels import Label, find_label, load_aliases, resolve_speaker, supported
 from .reading import DEFAULT_MAX_BYTES, SourceText, read_source, source_from_string
 from .splitter import sentence_spans
 from .structure import (
@@ -27,7 +27,7 @@ from .structure import (
     peel_insertions,
     strip_span,
 )
-from .tokens import is_acronym, iter_tokens, lemmatise, load_stopwords, normalise
+from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
 
 TURN_COLUMNS = ["turn", "speaker", "label", "title", "note", "start", "end", "text"]
 PARAGRAPH_COLUMNS = ["paragraph", "turn", "speaker", "start", "end", "text"]
@@ -61,7 +61,11 @@ class Transcript:
     corrections : pandas.DataFrame
         The documented corrections applied at load time.
     path : pathlib.Path or None
-        The file read, if any.
+        The file (or corpus folder) read, if any.
+    documents : pandas.DataFrame or None
+        For a corpus (:func:`analysis.load_corpus`): one row per speech file
+        (``document, file, speaker, year, encoding, start, end, sha256``);
+        ``turns.document`` refers to it.  None for a single transcript.
     """
 
     raw: str
@@ -74,6 +78,7 @@ class Transcript:
     excluded: pd.DataFrame
     corrections: pd.DataFrame
     path: Path | None = field(default=None)
+    documents: pd.DataFrame | None = field(default=None)
 
     @property
     def speakers(self) -> list[str]:
@@ -94,8 +99,7 @@ class Transcript:
             f"{speaker}: {n} words" for speaker, n in self.words.groupby("speaker", sort=False).size().items()
         )
         return (
-            f"<Transcript {self.name}: {len(self.turns)} turns, {len(self.sentences)} sentences"
-            f" ({counts})>"
+            f"<Transcript {self.name}: {len(self.turns)} turns, {len(self.sentences)} sentences ({counts})>"
         )
 
 
@@ -178,9 +182,7 @@ def parse_transcript(
     >>> t.sentences[["speaker", "text"]].values.tolist()
     [['Anna Smith', 'Hello.'], ['Anna Smith', 'Good to see you.'], ['Bob Lee', 'Likewise.']]
     """
-    return segment_source(
-        source_from_string(text), speaker=speaker, aliases=aliases, corrections=corrections
-    )
+    return segment_source(source_from_string(text), speaker=speaker, aliases=aliases, corrections=corrections)
 
 
 def segment_source(
@@ -194,17 +196,18 @@ def segment_source(
     name = source.path.name if source.path else "<text>"
     corrected = _corrected(source, corrections)
     work = _unify_line_ends(corrected.text)
-    labels = _find_labels(work)
+    alias_table = _alias_table(aliases)
+    labels = _find_labels(work, alias_table)
     if not labels:
         if speaker is None:
             raise NoSpeakerLabelsError(
-                f"No speaker labels found in {source.path or 'the text'}. Start each turn with a label such as "
+                f"No speaker labels found in {source.path or 'the text'}. "
+                "Start each turn with a label such as "
                 "'Jane Doe:' on its own line, add the names to data/speaker_aliases.csv, "
                 "or pass speaker='Name' to read the whole text as one speaker."
             )
         turns = [(None, speaker, 0, len(work))]
     else:
-        alias_table = _alias_table(aliases)
         turns = []
         known: list[str] = []
         for i, label in enumerate(labels):
@@ -235,15 +238,15 @@ def _unify_line_ends(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n")
 
 
-def _find_labels(work: str) -> list[Label]:
-    labels, offset = [], 0
+def _find_labels(work: str, aliases: dict[str, str]) -> list[Label]:
+    candidates, offset = [], 0
     for line in work.split("\n"):
         if ":" in line:
             found = find_label(line, offset)
             if found is not None:
-                labels.append(found)
+                candidates.append(found)
         offset += len(line) + 1
-    return labels
+    return [label for label in candidates if supported(label, candidates, aliases)]
 
 
 def _alias_table(aliases) -> dict[str, str]:

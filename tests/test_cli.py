@@ -25,7 +25,12 @@ def test_segment_turns_json(capsys):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "not found"), (b"", "is empty"), (b"no labels at all", "No speaker labels"), (b"\xff\xfe\x00", "")],
+    [
+        (None, "not found"),
+        (b"", "is empty"),
+        (b"no labels at all", "No speaker labels"),
+        (b"\xff\xfe\x00", ""),
+    ],
 )
 def test_errors_print_one_line_and_exit_2(tmp_path, content, message):
     path = tmp_path / "t.txt"

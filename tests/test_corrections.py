@@ -16,7 +16,9 @@ def table(rows):
 
 def test_insertion_maps_back_to_raw():
     raw = "to theBRICS now"
-    fixed = apply_corrections(raw, "x", table([{"start": 3, "end": 11, "original": "theBRICS", "replacement": "the BRICS"}]))
+    fixed = apply_corrections(
+        raw, "x", table([{"start": 3, "end": 11, "original": "theBRICS", "replacement": "the BRICS"}])
+    )
     assert fixed.text == "to the BRICS now"
     start = fixed.text.index("BRICS")
     assert raw[fixed.to_raw[start] : fixed.to_raw[start + 5]] == "BRICS"
@@ -25,7 +27,9 @@ def test_insertion_maps_back_to_raw():
 
 def test_replacement_of_different_length():
     raw = "the Tic-Tok deal"
-    fixed = apply_corrections(raw, "x", table([{"start": 4, "end": 11, "original": "Tic-Tok", "replacement": "TikTok"}]))
+    fixed = apply_corrections(
+        raw, "x", table([{"start": 4, "end": 11, "original": "Tic-Tok", "replacement": "TikTok"}])
+    )
     assert fixed.text == "the TikTok deal"
     deal = fixed.text.index("deal")
     assert raw[fixed.to_raw[deal] : fixed.to_raw[deal + 4]] == "deal"
@@ -33,7 +37,9 @@ def test_replacement_of_different_length():
 
 
 def test_other_files_are_untouched():
-    fixed = apply_corrections("abc", "other", table([{"start": 0, "end": 1, "original": "a", "replacement": "A"}]))
+    fixed = apply_corrections(
+        "abc", "other", table([{"start": 0, "end": 1, "original": "a", "replacement": "A"}])
+    )
     assert fixed.text == "abc" and fixed.applied.empty
 
 

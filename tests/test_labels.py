@@ -3,14 +3,19 @@
 import pytest
 
 from analysis.errors import LexiconError
-from analysis.labels import find_label, load_aliases, resolve_speaker
+from analysis.labels import find_label, load_aliases, resolve_speaker, supported
 
 
 @pytest.mark.parametrize(
     ("line", "title", "name", "note"),
     [
         ("Xi Jinping (retranslated): Dear President Putin,", "", "Xi Jinping", "retranslated"),
-        ("President of Russia Vladimir Putin: President Xi Jinping,", "President of Russia", "Vladimir Putin", ""),
+        (
+            "President of Russia Vladimir Putin: President Xi Jinping,",
+            "President of Russia",
+            "Vladimir Putin",
+            "",
+        ),
         ("THE PRESIDENT: Thank you.", "", "The President", ""),
         ("Prime Minister Narendra Modi (as translated):", "Prime Minister", "Narendra Modi", "as translated"),
         ("Mr. Putin: Yes.", "Mr.", "Putin", ""),
@@ -43,6 +48,11 @@ def test_labels_split_into_title_name_note(line, title, name, note):
         "This help includes:",
         "Dear friends:",
         "We met. Then:",
+        "Third:",
+        "Again:",
+        "Fellow-Citizens of the United States:",
+        "Members of the Congress:",
+        "Citizens of the United States:",
     ],
 )
 def test_lines_that_are_not_labels(line):
@@ -76,3 +86,10 @@ def test_malformed_alias_table_names_the_line(tmp_path):
     bad.write_text("name,who\nA,B\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="alias,speaker"):
         load_aliases(bad)
+
+
+def test_bare_one_word_labels_need_support():
+    lines = ["Vladimir Putin: Hi", "Putin: Yes", "Agriculture: x", "Smith: a", "Smith: b", "MODERATOR: c"]
+    candidates = [find_label(line) for line in lines]
+    assert [supported(c, candidates, {}) for c in candidates] == [True, True, False, True, True, True]
+    assert supported(find_label("Agriculture: x"), candidates, {"agriculture": "Minister of Agriculture"})

@@ -300,7 +300,9 @@ def assert_lossless(t):
     for i, char in enumerate(t.raw):
         if not char.isspace():
             assert owner[i] == 1, (i, char, t.raw[max(0, i - 20) : i + 20])
-    tokens = t.tokens.merge(t.sentences[["sentence_id", "start", "end"]], on="sentence_id", suffixes=("", "_s"))
+    tokens = t.tokens.merge(
+        t.sentences[["sentence_id", "start", "end"]], on="sentence_id", suffixes=("", "_s")
+    )
     assert (tokens["start"] >= tokens["start_s"]).all() and (tokens["end"] <= tokens["end_s"]).all()
     for frame in (t.turns, t.sentences, t.tokens, t.excluded):
         assert all(t.raw[s:e] == x for s, e, x in zip(frame["start"], frame["end"], frame["text"]))
@@ -322,7 +324,9 @@ _seps = st.sampled_from([" ", "\n", "\n\n", "\r\n", "\r", "\t"])
 def transcripts(draw):
     parts = [draw(st.text(alphabet="abc .:\n", max_size=15))]
     for _ in range(draw(st.integers(1, 4))):
-        parts.append("\n" + draw(_seps) + draw(_names) + draw(_notes) + ":" + draw(st.sampled_from([" ", "\n"])))
+        parts.append(
+            "\n" + draw(_seps) + draw(_names) + draw(_notes) + ":" + draw(st.sampled_from([" ", "\n"]))
+        )
         parts += [draw(_pieces) + draw(_seps) for _ in range(draw(st.integers(0, 5)))]
     return "".join(parts)
 
