@@ -38,6 +38,31 @@ def build_parser() -> argparse.ArgumentParser:
     segment.add_argument("--encoding", default="utf-8", help="file encoding (default: utf-8)")
     segment.add_argument("--speaker", default=None, help="speaker name for a file without labels")
     segment.set_defaults(handler=run_segment)
+
+    report = commands.add_parser(
+        "report",
+        help="run every notebook on a transcript or corpus folder; write figures (and HTML)",
+        description=(
+            "Run all notebooks on PATH (a transcript file, or a folder of YEAR-Name.txt speeches) "
+            "and write the executed notebooks and every figure with its CSV into --out."
+        ),
+    )
+    report.add_argument("path", help="transcript file or corpus folder")
+    report.add_argument(
+        "--speakers", nargs=2, metavar=("A", "B"), help="the two speakers to compare (default: first two)"
+    )
+    report.add_argument("--out", default="reports/latest", help="output folder (default: reports/latest)")
+    report.add_argument(
+        "--notebooks-out", default=None, help="folder for executed notebooks (default: OUT/notebooks)"
+    )
+    report.add_argument(
+        "--format",
+        choices=("notebook", "html"),
+        default="notebook",
+        help="html: also write OUT/report.html, every notebook in one page",
+    )
+    report.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: CPU cores)")
+    report.set_defaults(handler=run_report_command)
     return parser
 
 
@@ -50,6 +75,25 @@ def run_segment(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1))
         sys.stdout.write("\n")
+    return 0
+
+
+def run_report_command(args: argparse.Namespace) -> int:
+    """Run the notebooks and say where the results are."""
+    from .report import relative_to_project, run_report
+
+    result = run_report(
+        args.path,
+        speakers=args.speakers,
+        out=args.out,
+        notebooks_out=args.notebooks_out,
+        html=args.format == "html",
+        jobs=args.jobs,
+    )
+    print(f"{len(result.notebooks)} notebooks executed, {len(result.figures)} figures in "
+          f"{relative_to_project(result.figures[0].parent) if result.figures else args.out}")  # fmt: skip
+    if result.html:
+        print(f"report: {relative_to_project(result.html)}")
     return 0
 
 
