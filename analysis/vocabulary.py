@@ -505,6 +505,23 @@ def distinctive_terms(
     return out[DISTINCTIVE_COLUMNS].reset_index(drop=True)
 
 
+def top_keyness(table: pd.DataFrame, n: int = 14) -> pd.DataFrame:
+    """The ``n`` terms with the largest G2 (ties by term), then sorted by Log Ratio.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"term": ["x", "y", "z"], "g2": [1.0, 2.0, 3.0], "log_ratio": [1.0, -1.0, 2.0]})
+    >>> top_keyness(t, 2)["term"].tolist()
+    ['z', 'y']
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}.")
+    rows = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").head(n)
+    return rows.sort_values(["log_ratio", "term"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
+
+
 def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
     return stats.false_discovery_control(p) if len(p) else np.array([], dtype=float)
 
