@@ -83,7 +83,8 @@ DIVERSITY_COLUMNS = ["words", "types", "ttr", "mattr", "mtld", "hdd", "note"]
 MOVING_COLUMNS = ["window", "start_token_id", "end_token_id", "progress", "ttr"]
 INTERVAL_COLUMNS = ["mattr", "ci_low", "ci_high", "windows", "n_boot", "level"]
 MATTR_COMPARISON_COLUMNS = [
-    "speaker_a", "speaker_b", "mattr_a", "mattr_b", "difference", "ci_low", "ci_high", "n_boot", "level",
+    "speaker_a", "speaker_b", "mattr_a", "mattr_b", "difference", "ci_low", "ci_high",
+    "windows_a", "windows_b", "n_boot", "level",
 ]  # fmt: skip
 
 
@@ -992,6 +993,10 @@ def compare_mattr(
 ) -> pd.DataFrame:
     """The MATTR difference ``a - b`` with a seeded bootstrap percentile interval (one row).
 
+    ``windows_a`` and ``windows_b`` count the non-overlapping windows each text holds:
+    the interval rests on that many independent-ish pieces, so it is rough when
+    they are few.
+
     Uses the same replicates as :func:`mattr_intervals` (same ``seed``), one
     independent stream per speaker, so swapping ``a`` and ``b`` negates the
     difference and mirrors the interval.
@@ -1014,7 +1019,8 @@ def compare_mattr(
     tail = 100 * (1 - level) / 2
     low, high = np.percentile(reps[a] - reps[b], [tail, 100 - tail])
     value_a, value_b = score_mattr(seqs[a], window), score_mattr(seqs[b], window)
-    row = [a, b, value_a, value_b, value_a - value_b, low, high, n_boot, level]
+    windows = [len(seqs[name]) // window for name in (a, b)]
+    row = [a, b, value_a, value_b, value_a - value_b, low, high, *windows, n_boot, level]
     return pd.DataFrame([row], columns=MATTR_COMPARISON_COLUMNS)
 
 
@@ -1125,14 +1131,17 @@ def describe_diversity(diversity: pd.DataFrame, comparison: pd.DataFrame, a: str
         f"({rb['words']} words); {length}."
     ]
     c = comparison.iloc[0]
+    higher = a if c["difference"] > 0 else b
     verdict = (
-        "the interval excludes 0"
+        f"the interval excludes 0, so {higher}'s higher MATTR is larger than window-to-window noise"
         if c["ci_low"] > 0 or c["ci_high"] < 0
         else "the interval includes 0, so the difference is within window-to-window noise"
     )
     out.append(
         f"MATTR: {a} {c['mattr_a']:.3f}, {b} {c['mattr_b']:.3f}; difference {c['difference']:+.3f} "
-        f"({c['level']:.0%} bootstrap interval {c['ci_low']:+.3f} to {c['ci_high']:+.3f}): {verdict}."
+        f"({c['level']:.0%} bootstrap interval {c['ci_low']:+.3f} to {c['ci_high']:+.3f}): {verdict} "
+        f"(the interval rests on {min(c['windows_a'], c['windows_b'])} non-overlapping windows of the "
+        "shorter speech, so treat it as rough)."
     )
     robust = [m for m in ("mattr", "mtld", "hdd") if pd.notna(ra[m]) and pd.notna(rb[m])]
     signs = {m: np.sign(ra[m] - rb[m]) for m in robust}
@@ -1162,9 +1171,14 @@ def describe_overlap(overlap: pd.DataFrame) -> list[str]:
     return [
         f"{a} and {b} share {r['shared']} terms: {r['shared'] / r['types_a']:.0%} of {a}'s "
         f"{r['types_a']} distinct terms and {r['shared'] / r['types_b']:.0%} of {b}'s {r['types_b']}.",
-        f"The shared terms carry {r['shared_token_share_a']:.0%} of {a}'s words and "
-        f"{r['shared_token_share_b']:.0%} of {b}'s: common words do most of the work.",
-        f"Jaccard overlap {r['jaccard']:.2f} (Dice {r['dice']:.2f}); with the longer text cut to the "
-        f"shorter one's length it is {r['jaccard_equal_length']:.2f}, so part of the gap in distinct "
-        "terms is only a matter of length.",
+        f"Counted by use rather than by type, the shared terms make up {r['shared_token_share_a']:.0%} "
+        f"of {a}'s words and {r['shared_token_share_b']:.0%} of {b}'s "
+        "(counting only the words compared here).",
+        f"Jaccard overlap {r['jaccard']:.2f} (Dice {r['dice']:.2f}); comparing the shorter speech with "
+        f"equally long stretches of the longer one gives {r['jaccard_equal_length']:.2f}, "
+        + (
+            "so part of the low overlap comes from the difference in length."
+            if r["jaccard_equal_length"] > r["jaccard"]
+            else "so the low overlap is not an artefact of the difference in length."
+        ),
     ]

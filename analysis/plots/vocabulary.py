@@ -239,7 +239,7 @@ def plot_lexical_diversity(
     level = float(intervals["level"].iloc[0]) if len(intervals) else 0.95
     left.set_title(f"Type-token measures (MATTR with {level:.0%} bootstrap interval)")
     left.legend(loc="lower right")
-    right.set_xticks([offsets[0] * 2.5, offsets[1] * 2.5], ["", ""])
+    right.set_xticks([])
     right.set_xlim(-0.8, 0.8)
     right.set_title("MTLD (words per factor)")
     right.set_ylim(0, float(np.nanmax(diversity["mtld"])) * 1.15 if diversity["mtld"].notna().any() else 1)
