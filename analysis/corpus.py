@@ -145,9 +145,9 @@ def _speaker_and_year(path: Path, overrides: dict[str, dict[str, str]]) -> tuple
 
 def _load_document(path: Path, speaker: str, encodings: tuple[str, ...]) -> _Document:
     source = _read_any(path, encodings)
-    transcript = segment_source(source, speaker=speaker, corrections=None)
-    if transcript.excluded.empty or transcript.excluded["kind"].iloc[0] != "commentary":
-        transcript = _set_heading_aside(transcript, source, speaker)
+    transcript = segment_source(
+        source, speaker=speaker, corrections=None, preamble_end=_heading_end(source.text)
+    )
     turns = transcript.turns.assign(speaker=speaker)
     tables = {name: getattr(transcript, name).assign(speaker=speaker)
               for name in ("paragraphs", "sentences", "tokens")}  # fmt: skip
@@ -161,25 +161,6 @@ def _read_any(path: Path, encodings: tuple[str, ...]) -> SourceText:
         except TranscriptEncodingError:
             continue
     return read_source(path, encoding=encodings[-1])
-
-
-def _set_heading_aside(transcript: Transcript, source: SourceText, speaker: str) -> Transcript:
-    """Re-segment an unlabelled speech with its heading block (capitals, a date) kept out."""
-    heading_end = _heading_end(source.text)
-    if heading_end == 0:
-        return transcript
-    body = source.text[heading_end:]
-    padded = SourceText(source.path, " " * heading_end + body, source.sha256, source.encoding)
-    inner = segment_source(padded, speaker=speaker, corrections=None)
-    heading = pd.DataFrame(
-        [["commentary", pd.NA, pd.NA, 0, len(source.text[:heading_end].rstrip()),
-          source.text[:heading_end].rstrip()]],
-        columns=inner.excluded.columns,
-    )  # fmt: skip
-    excluded = pd.concat([heading, inner.excluded], ignore_index=True)
-    for column in ("turn", "sentence_id"):
-        excluded[column] = excluded[column].astype("Int64")
-    return replace(inner, raw=source.text, excluded=excluded)
 
 
 def _heading_end(text: str) -> int:

@@ -66,6 +66,14 @@ NOT_LABEL_FIRST = frozenset(
     fellow-citizens fellow-countrymen countrymen friends brothers sisters americans""".split()
 )
 
+#: Lower-cased words that never stand in a speaker label: function words, and words of
+#: headings ("SPECIAL MESSAGE TO THE CONGRESS:", "Press Conference:").
+NOT_IN_LABEL = frozenset(
+    """to on in for and at by with from a an is are was were be our my your their this that
+    message address remarks statement speech transcript interview conference briefing session
+    summary excerpts excerpt agenda notes""".split()
+)
+
 #: Whole labels (lower-cased) that are page furniture, not speakers.
 BOILERPLATE = frozenset({"the end", "end", "conclusion", "background", "introduction"})
 
@@ -164,6 +172,8 @@ def _looks_like_label(label: str, words: list[str]) -> bool:
         return False
     for word in words:
         if not (_CAPITALISED.match(word) or word.isdigit() or word.lower() in CONNECTORS):
+            return False
+        if word.lower().strip(".") in NOT_IN_LABEL:
             return False
         if "." in word.rstrip(".") or (word.endswith(".") and len(word) > 5):
             return False  # "U.S.A." is fine in titles, "sentence." is not

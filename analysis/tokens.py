@@ -115,3 +115,49 @@ def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
     path = Path(path) if path is not None else data_file("stopwords_en.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(normalise(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def token_features(forms: list[str], kinds: list[str], shouting: list[bool]) -> dict[str, list]:
+    """Compute ``lower, lemma, is_word, is_number, is_stop`` for many tokens at once.
+
+    Each distinct form is normalised and lemmatised once (corpora repeat forms
+    heavily), so the cost grows with the vocabulary, not the text.
+
+    Parameters
+    ----------
+    forms : list of str
+        Tokens as written.
+    kinds : list of str
+        ``"word"``, ``"number"`` or ``"punct"`` per token (see :func:`iter_tokens`).
+    shouting : list of bool
+        True where the token's sentence is written in capitals (no acronyms to keep).
+
+    Examples
+    --------
+    >>> token_features(["UN", "ties", "."], ["word", "word", "punct"], [False] * 3)["lemma"]
+    ['UN', 'tie', '.']
+    """
+    stopwords = load_stopwords()
+    lowers: dict[str, str] = {}
+    lemmas: dict[tuple[str, bool], str] = {}
+    lower, lemma = [], []
+    for form, kind, shout in zip(forms, kinds, shouting):
+        low = lowers.get(form)
+        if low is None:
+            low = lowers[form] = normalise(form)
+        lower.append(low)
+        if kind == "punct":
+            lemma.append(low)
+            continue
+        key = (form, shout)
+        found = lemmas.get(key)
+        if found is None:
+            found = lemmas[key] = lemmatise(form, keep_case=not shout)
+        lemma.append(found)
+    return {
+        "lower": lower,
+        "lemma": lemma,
+        "is_word": [kind != "punct" for kind in kinds],
+        "is_number": [kind == "number" for kind in kinds],
+        "is_stop": [low in stopwords for low in lower],
+    }

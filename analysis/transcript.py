@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .corrections import CorrectedText, apply_corrections, load_corrections
@@ -27,7 +28,7 @@ from .structure import (
     peel_insertions,
     strip_span,
 )
-from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
+from .tokens import TOKEN_PATTERN, token_features
 
 TURN_COLUMNS = ["turn", "speaker", "label", "title", "note", "start", "end", "text"]
 PARAGRAPH_COLUMNS = ["paragraph", "turn", "speaker", "start", "end", "text"]
@@ -191,8 +192,14 @@ def segment_source(
     speaker: str | None = None,
     aliases: str | Path | dict | None = None,
     corrections: str | Path | pd.DataFrame | bool | None = None,
+    preamble_end: int = 0,
 ) -> Transcript:
-    """Build a :class:`Transcript` from decoded text (the core of the loaders)."""
+    """Build a :class:`Transcript` from decoded text (the core of the loaders).
+
+    ``preamble_end`` marks a heading at the top of an unlabelled speech
+    (``text[:preamble_end]``) to keep out as ``commentary``; labels, when the
+    text has any, decide instead.
+    """
     name = source.path.name if source.path else "<text>"
     corrected = _corrected(source, corrections)
     work = _unify_line_ends(corrected.text)
@@ -206,7 +213,7 @@ def segment_source(
                 "'Jane Doe:' on its own line, add the names to data/speaker_aliases.csv, "
                 "or pass speaker='Name' to read the whole text as one speaker."
             )
-        turns = [(None, speaker, 0, len(work))]
+        turns = [(None, speaker, preamble_end, len(work))]
     else:
         turns = []
         known: list[str] = []
@@ -216,8 +223,7 @@ def segment_source(
             body_end = labels[i + 1].start if i + 1 < len(labels) else len(work)
             turns.append((label, who, label.end, body_end))
     builder = _TableBuilder(work)
-    if labels:
-        builder.add_excluded("commentary", None, None, 0, labels[0].start)
+    builder.add_excluded("commentary", None, None, 0, labels[0].start if labels else preamble_end)
     for turn_no, (label, who, body_start, body_end) in enumerate(turns):
         builder.add_turn(turn_no, label, who, body_start, body_end)
     return builder.finish(source, corrected, name)
@@ -255,6 +261,25 @@ def _alias_table(aliases) -> dict[str, str]:
     return load_aliases(aliases)
 
 
+_TOKEN_BUFFER = (
+    "sentence_id",
+    "paragraph",
+    "turn",
+    "speaker",
+    "kind",
+    "start",
+    "end",
+    "token_kind",
+    "shouting",
+)
+
+
+_TOKEN_DTYPES = {
+    **dict.fromkeys(["token_id", "sentence_id", "paragraph", "turn", "start", "end"], "int64"),
+    **dict.fromkeys(["is_word", "is_number", "is_stop"], "bool"),
+}
+
+
 class _TableBuilder:
     """Collects rows in work-text offsets, then maps them to the raw text."""
 
@@ -263,9 +288,8 @@ class _TableBuilder:
         self.turns: list[list] = []
         self.paragraphs: list[list] = []
         self.sentences: list[list] = []
-        self.tokens: list[list] = []
+        self.tokens: dict[str, list] = {c: [] for c in _TOKEN_BUFFER}
         self.excluded: list[list] = []
-        self.stopwords = load_stopwords()
 
     def add_excluded(self, kind, turn, sentence_id, start, end):
         start, end = strip_span(self.work, start, end)
@@ -307,19 +331,19 @@ class _TableBuilder:
             self._add_tokens(sentence_id, paragraph_no, turn_no, who, kind, s, e, inner)
 
     def _add_tokens(self, sentence_id, paragraph_no, turn_no, who, kind, start, end, inner):
-        text = self.work
-        letters = [c for c in text[start:end] if c.isalpha()]
+        spans = [(m.start(), m.end(), m.lastgroup) for m in TOKEN_PATTERN.finditer(self.work, start, end)]
+        if inner:
+            spans = [t for t in spans if not any(i_s <= t[0] < i_e for i_s, i_e, _ in inner)]
+        n = len(spans)
+        letters = [c for c in self.work[start:end] if c.isalpha()]
         shouting = sum(c.isupper() for c in letters) > 0.5 * max(len(letters), 1)
-        for t_start, t_end, token, token_kind in iter_tokens(text, start, end):
-            if any(i_s <= t_start < i_e for i_s, i_e, _ in inner):
-                continue
-            lower = normalise(token)
-            is_word = token_kind != "punct"
-            lemma = lemmatise(token, keep_case=not shouting) if is_word else lower
-            self.tokens.append([
-                len(self.tokens), sentence_id, paragraph_no, turn_no, who, kind, t_start, t_end,
-                lower, lemma, is_word, token_kind == "number", lower in self.stopwords,
-            ])  # fmt: skip
+        columns = self.tokens
+        for column, value in (("sentence_id", sentence_id), ("paragraph", paragraph_no), ("turn", turn_no),
+                              ("speaker", who), ("kind", kind), ("shouting", shouting)):  # fmt: skip
+            columns[column].extend([value] * n)
+        columns["start"].extend(t[0] for t in spans)
+        columns["end"].extend(t[1] for t in spans)
+        columns["token_kind"].extend(t[2] for t in spans)
 
     def finish(self, source: SourceText, corrected: CorrectedText, name: str) -> Transcript:
         raw = source.text
@@ -333,11 +357,10 @@ class _TableBuilder:
             table["text"] = [raw[s:e] for s, e in zip(table["start"], table["end"])]
             if text_at is not None:
                 table = table[[*columns[:text_at], "text", *columns[text_at:]]]
-            for column in int_columns:
-                table[column] = table[column].astype("Int64")
+            for column in table.columns.intersection(["turn", "paragraph", "sentence_id", "start", "end"]):
+                table[column] = table[column].astype("Int64" if column in int_columns else "int64")
             return table.reset_index(drop=True)
 
-        token_columns = [c for c in TOKEN_COLUMNS if c != "text"]
         return Transcript(
             raw=raw,
             name=name,
@@ -345,11 +368,28 @@ class _TableBuilder:
             turns=frame(self.turns, TURN_COLUMNS),
             paragraphs=frame(self.paragraphs, PARAGRAPH_COLUMNS),
             sentences=frame(self.sentences, SENTENCE_COLUMNS),
-            tokens=frame(self.tokens, token_columns, text_at=TOKEN_COLUMNS.index("text")),
+            tokens=self._token_table(raw, to_raw),
             excluded=frame(self.excluded, EXCLUDED_COLUMNS, int_columns=("turn", "sentence_id")),
             corrections=corrected.applied,
             path=source.path,
         )
+
+    def _token_table(self, raw: str, to_raw) -> pd.DataFrame:
+        """Build the tokens table column by column; word features come from per-type caches."""
+        buffer = self.tokens
+        forms = [self.work[s:e] for s, e in zip(buffer["start"], buffer["end"])]
+        features = token_features(forms, buffer["token_kind"], buffer["shouting"])
+        starts = to_raw[np.asarray(buffer["start"], dtype=np.int64)]
+        ends = to_raw[np.asarray(buffer["end"], dtype=np.int64)]
+        table = {
+            "token_id": np.arange(len(forms)),
+            **{c: buffer[c] for c in ("sentence_id", "paragraph", "turn", "speaker", "kind")},
+            "start": starts,
+            "end": ends,
+            "text": [raw[s:e] for s, e in zip(starts.tolist(), ends.tolist())],
+            **features,
+        }
+        return pd.DataFrame(table, columns=TOKEN_COLUMNS).astype(_TOKEN_DTYPES)
 
 
 def require_nonempty(table: pd.DataFrame, what: str) -> None:

@@ -53,6 +53,9 @@ def test_labels_split_into_title_name_note(line, title, name, note):
         "Fellow-Citizens of the United States:",
         "Members of the Congress:",
         "Citizens of the United States:",
+        "SPECIAL MESSAGE TO THE CONGRESS: THE AMERICAN PROMISE",
+        "Press Conference: Moscow",
+        "Transcript Of Remarks:",
     ],
 )
 def test_lines_that_are_not_labels(line):
