@@ -354,7 +354,8 @@ class _TableBuilder:
             if len(table):
                 table["start"] = to_raw[table["start"].to_numpy()]
                 table["end"] = to_raw[table["end"].to_numpy()]
-            table["text"] = [raw[s:e] for s, e in zip(table["start"], table["end"])]
+            texts = [raw[s:e] for s, e in zip(table["start"], table["end"])]
+            table["text"] = pd.Series(texts, index=table.index, dtype="str")
             if text_at is not None:
                 table = table[[*columns[:text_at], "text", *columns[text_at:]]]
             for column in table.columns.intersection(["turn", "paragraph", "sentence_id", "start", "end"]):
