@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .cache import cache_key, cached, input_files
 from .corpus import load_corpus
 from .errors import SpeakerNotFoundError
 from .figures import save_figure
@@ -116,8 +117,18 @@ def open_session(
     return Session(loaded, chosen, resolve(figures), speaker_colours(chosen))
 
 
-def load_any(path: str | Path, **load_options) -> Transcript:
+def load_any(path: str | Path, cache: bool = True, **load_options) -> Transcript:
     """Load a transcript file, or a corpus when ``path`` is a folder.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Relative paths start at the project folder.
+    cache : bool, default True
+        Reuse the tables from ``data/processed/`` when the input, the
+        segmentation code and its data files are unchanged (see :mod:`analysis.cache`).
+    **load_options
+        Passed to :func:`analysis.load_transcript` or :func:`analysis.load_corpus`.
 
     Examples
     --------
@@ -125,9 +136,18 @@ def load_any(path: str | Path, **load_options) -> Transcript:
     ['Xi Jinping', 'Vladimir Putin']
     """
     path = resolve(path)
-    if path.is_dir():
-        return load_corpus(path, **load_options)
-    return load_transcript(path, **load_options)
+    loader = load_corpus if path.is_dir() else load_transcript
+
+    def build() -> Transcript:
+        return loader(path, **load_options)
+
+    if (
+        not cache
+        or not path.exists()
+        or any(isinstance(v, (dict, pd.DataFrame)) for v in load_options.values())
+    ):
+        return build()
+    return cached(cache_key(input_files(path), {"loader": loader.__name__, **load_options}), build)
 
 
 def findings(sentences: Sequence[str]):
