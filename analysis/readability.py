@@ -43,10 +43,10 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from .errors import TranscriptError
+from .errors import SpeakerNotFoundError, TranscriptError
 from .offline import ensure_nltk_data
 from .stats import N_RESAMPLES, SEED, format_interval, percentile_interval, resample_indices
-from .transcript import Transcript, check_speakers
+from .transcript import Transcript
 
 #: textstat function name -> readable label, in the order shown everywhere.
 INDICES = {
@@ -274,15 +274,24 @@ def combine_counts(counts: pd.DataFrame) -> pd.DataFrame:
 def speaker_texts(texts: pd.DataFrame, speaker: str) -> list[str]:
     """One speaker's sentence texts in order; a clear error when there are none.
 
+    Raises
+    ------
+    SpeakerNotFoundError
+        The name has no sentences in ``texts``: not a speaker of the transcript,
+        or one whose only lines are salutations (left out by default).
+
     Examples
     --------
     >>> speaker_texts(pd.DataFrame({"speaker": ["A"], "text": ["Hello there, friend."]}), "A")
     ['Hello there, friend.']
     """
-    check_speakers(list(dict.fromkeys(texts["speaker"])), [speaker], "the sentence table")
     own = texts.loc[texts["speaker"] == speaker, "text"].tolist()
     if not own:
-        raise ReadabilityError(f"Speaker {speaker!r} has no sentences to score.")
+        listed = ", ".join(repr(s) for s in dict.fromkeys(texts["speaker"])) or "none"
+        raise SpeakerNotFoundError(
+            f"No sentences to score for {speaker!r}: not a speaker here, or only salutation lines "
+            f"(left out unless include_salutations=True). Speakers with sentences: {listed}."
+        )
     return own
 
 

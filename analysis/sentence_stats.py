@@ -303,10 +303,11 @@ def describe_sentence_lengths(
 
 
 def _describe_speaker(row: pd.Series, name: str) -> str:
-    return (
-        f"{name}: {row['n']} sentences, mean {row['mean']:.1f} words "
-        f"(median {row['median']:.1f}, SD {row['sd']:.1f})."
-    )
+    if row["n"] == 0:
+        return f"{name}: no sentences."
+    sd = "undefined for one sentence" if np.isnan(row["sd"]) else f"{row['sd']:.1f}"
+    noun = "sentence" if row["n"] == 1 else "sentences"
+    return f"{name}: {row['n']} {noun}, mean {row['mean']:.1f} words (median {row['median']:.1f}, SD {sd})."
 
 
 def _describe_differences(rows: pd.DataFrame, a: str, b: str) -> str:
