@@ -43,7 +43,7 @@ def plot_theme_rates(counts: pd.DataFrame, a: str, b: str, colours: dict[str, st
     ax.set_xlim(0, top * 1.12)
     ax.set_xlabel("theme matches per 1,000 words (number at the bar end: matches)")
     ax.set_title("How often each leader returns to each theme", loc="left")
-    ax.legend(loc="lower right")
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, borderaxespad=0.2)
     ax.grid(axis="x", color="#e0e0e0", linewidth=0.6)
     ax.set_axisbelow(True)
     return fig
@@ -105,12 +105,15 @@ def plot_recurring_phrases(phrases: pd.DataFrame, a: str, b: str, top: int = 10,
     colours = colours or speaker_colours([a, b])
     fig, axes = new_figure(1, 2)
     most = max(int(phrases["count"].max()) if len(phrases) else 1, 1)
+    rows = max(min(top, phrases.groupby("speaker").size().max() if len(phrases) else 1), 3)
     for ax, speaker in zip(axes, (a, b), strict=True):
         own = phrases[phrases["speaker"] == speaker].head(top)
         labels = [f"{p} *" if shared else p for p, shared in zip(own["phrase"], own["shared"], strict=True)]
-        ax.barh(range(len(own)), own["count"], color=colours.get(speaker, NEUTRAL), height=0.6)
+        ax.barh(range(len(own)), own["count"], color=colours.get(speaker, NEUTRAL), height=0.55)
+        for y, count in enumerate(own["count"]):
+            ax.text(count, y, f" {count}", va="center", fontsize=9)
         ax.set_yticks(range(len(own)), [textwrap.fill(label, 30) for label in labels])
-        ax.set_ylim(max(top, len(own)) - 0.5, -0.5)
+        ax.set_ylim(rows - 0.5, -0.5)
         ax.set_xlim(0, most + 0.5)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("times used")
