@@ -11,6 +11,7 @@ speeches (a background corpus) and measuring the overlap again.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -47,9 +48,9 @@ def measure_turns(tokens: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Hello there.\\n\\nC D: Hi. Fine.\\n\\nA B: Good.")
+    >>> t = parse_transcript("Ann Lee: Hello there.\\n\\nBob Ray: Hi. Fine.\\n\\nAnn Lee: Good.")
     >>> measure_turns(t.tokens)[["turn", "speaker", "words", "sentences", "share_of_words"]].values.tolist()
-    [[0, 'A B', 2, 1, 0.4], [1, 'C D', 2, 2, 0.4], [2, 'A B', 1, 1, 0.2]]
+    [[0, 'Ann Lee', 2, 1, 0.4], [1, 'Bob Ray', 2, 2, 0.4], [2, 'Ann Lee', 1, 1, 0.2]]
     """
     words = tokens[tokens["is_word"]]
     if words.empty:
@@ -67,10 +68,10 @@ def summarise_turns(tokens: pd.DataFrame, speakers=None) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Hello there.\\n\\nC D: Hi. Fine.\\n\\nA B: Good.")
+    >>> t = parse_transcript("Ann Lee: Hello there.\\n\\nBob Ray: Hi. Fine.\\n\\nAnn Lee: Good.")
     >>> columns = ["speaker", "turns", "words", "mean_turn_words", "opens", "closes"]
     >>> summarise_turns(t.tokens)[columns].values.tolist()
-    [['A B', 2, 3, 1.5, True, True], ['C D', 1, 2, 2.0, False, False]]
+    [['Ann Lee', 2, 3, 1.5, True, True], ['Bob Ray', 1, 2, 2.0, False, False]]
     """
     turns = measure_turns(tokens)
     available = list(dict.fromkeys(turns["speaker"]))
@@ -107,10 +108,10 @@ def frame_openings(turns: pd.DataFrame, sentences: pd.DataFrame, address: pd.Dat
     --------
     >>> from analysis import parse_transcript
     >>> from analysis.rhetoric import find_address
-    >>> t = parse_transcript("A B: Dear friend,\\n\\nWe met.\\n\\nThank you.\\n\\nC D: We did.")
+    >>> t = parse_transcript("Ann Lee: Dear friend,\\n\\nWe met.\\n\\nThank you.\\n\\nBob Ray: We did.")
     >>> frame_openings(t.turns, t.sentences, find_address(t.tokens))[
     ...     ["speaker", "role", "opening_ritual", "closing_ritual"]].values.tolist()
-    [['A B', 'opens', 'salutation', 'thanks'], ['C D', 'closes', 'none', 'none']]
+    [['Ann Lee', 'opens', 'salutation', 'thanks'], ['Bob Ray', 'closes', 'none', 'none']]
     """
     if turns.empty:
         raise TranscriptError("The turns table is empty: there is nothing to open or close.")
@@ -148,9 +149,12 @@ def _echo_direction(grams: pd.DataFrame, source: str, echoer: str) -> list[list]
     heard = grams[grams["speaker"] == echoer]
     first_use = said.groupby("phrase")["token_id"].min()
     later = heard[heard["token_id"] > heard["phrase"].map(first_use).fillna(np.inf)]
+    uses = {
+        phrase: group for phrase, group in said[said["phrase"].isin(set(later["phrase"]))].groupby("phrase")
+    }
     rows = []
     for (phrase, n), echoed in later.groupby(["phrase", "n"], sort=False):
-        before = said[(said["phrase"] == phrase) & (said["token_id"] < echoed["token_id"].min())]
+        before = uses[phrase][uses[phrase]["token_id"] < echoed["token_id"].min()]
         rows.append([echoer, source, phrase, n, len(before), len(echoed), echoed["text"].iloc[0],
                      sorted(set(before["sentence_id"])), sorted(set(echoed["sentence_id"]))])  # fmt: skip
     return rows
@@ -170,11 +174,11 @@ def find_echoes(tokens: pd.DataFrame, a: str, b: str, sizes=(1, 2, 3)) -> pd.Dat
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Mutual trade grows.\\n\\nC D: Mutual trade grows fast. Trade!")
-    >>> echoes = find_echoes(t.tokens, "A B", "C D")
+    >>> t = parse_transcript("Ann Lee: Mutual trade grows.\\n\\nBob Ray: Mutual trade grows fast. Trade!")
+    >>> echoes = find_echoes(t.tokens, "Ann Lee", "Bob Ray")
     >>> echoes[["speaker", "phrase", "source_count", "echo_count"]].values.tolist()
-    [['C D', 'trade', 1, 2], ['C D', 'mutual trade grow', 1, 1], ['C D', 'mutual trade', 1, 1],
-     ['C D', 'trade grow', 1, 1], ['C D', 'grow', 1, 1], ['C D', 'mutual', 1, 1]]
+    [['Bob Ray', 'trade', 1, 2], ['Bob Ray', 'mutual trade grow', 1, 1], ['Bob Ray', 'mutual trade', 1, 1],
+     ['Bob Ray', 'trade grow', 1, 1], ['Bob Ray', 'grow', 1, 1], ['Bob Ray', 'mutual', 1, 1]]
     """
     _check_pair(tokens, a, b)
     grams = list_ngrams(tokens, sizes)
@@ -210,10 +214,10 @@ def measure_echo(tokens: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Mutual trade grows.\\n\\nC D: Trade grows fast. Trade!")
-    >>> rates = measure_echo(t.tokens, "A B", "C D")
+    >>> t = parse_transcript("Ann Lee: Mutual trade grows.\\n\\nBob Ray: Trade grows fast. Trade!")
+    >>> rates = measure_echo(t.tokens, "Ann Lee", "Bob Ray")
     >>> rates[["speaker", "content_tokens", "echo_tokens", "echo_rate"]].values.tolist()
-    [['C D', 4, 3, 0.75]]
+    [['Bob Ray', 4, 3, 0.75]]
     """
     _check_pair(tokens, a, b)
     rows = []
@@ -289,10 +293,10 @@ def compare_echo_with_background(
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Mutual trade grows.\\n\\nC D: Trade grows fast. Trade!")
-    >>> result = compare_echo_with_background(t.tokens, "A B", "C D", ["Trade and ships."], draws=20)
+    >>> t = parse_transcript("Ann Lee: Mutual trade grows.\\n\\nBob Ray: Trade grows fast. Trade!")
+    >>> result = compare_echo_with_background(t.tokens, "Ann Lee", "Bob Ray", ["Trade and ships."], draws=20)
     >>> result[["speaker", "echo_rate", "source_words", "baseline_mean"]].values.tolist()
-    [['C D', 0.75, 3, 0.5]]
+    [['Bob Ray', 0.75, 3, 0.5]]
     """
     observed = measure_echo(tokens, a, b)
     pool = background_lemmas(texts)
@@ -316,11 +320,15 @@ def _baseline(heard: list[str], length: int, pool: list[str], draws: int, rng, o
         raise TranscriptError(f"draws must be at least 1, got {draws}.")
     length = min(length, len(pool))
     starts = rng.integers(0, len(pool) - length + 1, size=draws)
-    heard_array = np.array(heard, dtype=object)
-    shares = np.array([np.isin(heard_array, list(set(pool[s : s + length]))).mean() for s in starts])
+    counts = Counter(heard)
+    shares = np.array([_share_in(counts, set(pool[s : s + length])) for s in starts]) / len(heard)
     low, high = np.percentile(shares, [2.5, 97.5])
     note = f"{len(pool)} background content words; window {length} words"
     return [shares.mean(), low, high, (shares >= observed).mean(), draws, note]
+
+
+def _share_in(counts: Counter, vocabulary: set) -> int:
+    return sum(n for word, n in counts.items() if word in vocabulary)
 
 
 # --------------------------------------------------------------------------- findings
@@ -333,10 +341,10 @@ def describe_dialogue(turn_summary: pd.DataFrame, openings: pd.DataFrame, a: str
     --------
     >>> from analysis import parse_transcript
     >>> from analysis.rhetoric import find_address
-    >>> t = parse_transcript("A B: Dear friend,\\n\\nWe met.\\n\\nC D: Thank you.")
+    >>> t = parse_transcript("Ann Lee: Dear friend,\\n\\nWe met.\\n\\nBob Ray: Thank you.")
     >>> describe_dialogue(summarise_turns(t.tokens), frame_openings(t.turns, t.sentences,
-    ...     find_address(t.tokens)), "A B", "C D")[0]
-    'A B speaks 4 of 6 words (67%) in 1 turn(s); C D speaks 2 (33%) in 1 turn(s).'
+    ...     find_address(t.tokens)), "Ann Lee", "Bob Ray")[0]
+    'Ann Lee speaks 4 of 6 words (67%) in 1 turn(s); Bob Ray speaks 2 (33%) in 1 turn(s).'
     """
     s = turn_summary.set_index("speaker")
     total = int(s["words"].sum())
@@ -364,10 +372,10 @@ def describe_echo(echoes: pd.DataFrame, comparison: pd.DataFrame, top: int = 5) 
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Mutual trade grows.\\n\\nC D: Trade grows fast. Trade!")
-    >>> describe_echo(find_echoes(t.tokens, "A B", "C D"),
-    ...               compare_echo_with_background(t.tokens, "A B", "C D", []))[0]
-    "3 of C D's 4 content words (75%) repeat a word A B used before; no background baseline
+    >>> t = parse_transcript("Ann Lee: Mutual trade grows.\\n\\nBob Ray: Trade grows fast. Trade!")
+    >>> describe_echo(find_echoes(t.tokens, "Ann Lee", "Bob Ray"),
+    ...               compare_echo_with_background(t.tokens, "Ann Lee", "Bob Ray", []))[0]
+    "3 of Bob Ray's 4 content words (75%) repeat a word Ann Lee used before; no background baseline
     (no background texts: baseline not computed)."
     """
     lines = []

@@ -250,7 +250,7 @@ def match_lexicon(tokens: pd.DataFrame, family: str, lexicon: pd.DataFrame | Non
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We can see the will of a can in May. You may go.")
+    >>> t = parse_transcript("Ann Lee: We can see the will of a can in May. You may go.")
     >>> match_lexicon(t.tokens, "modality")[["sentence_id", "text"]].values.tolist()
     [[0, 'can'], [1, 'may']]
     """
@@ -297,7 +297,7 @@ def count_matches(
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met. We talked and I agreed.")
+    >>> t = parse_transcript("Ann Lee: We met. We talked and I agreed.")
     >>> summary = count_matches(find_pronouns(t.tokens), t.tokens, ["collective", "personal"])
     >>> summary[["category", "count", "words", "rate_per_1000", "sentence_ids"]].values.tolist()
     [['collective', 2, 7, 285.714285..., [0, 1]], ['personal', 1, 7, 142.857142..., [1]]]
@@ -323,6 +323,32 @@ def count_matches(
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
+def quote_matches(matches: pd.DataFrame, sentences: pd.DataFrame, speakers=None) -> pd.DataFrame:
+    """The matches with the sentence that carries each one (the evidence, for reading).
+
+    Parameters
+    ----------
+    matches : pandas.DataFrame
+        Rows in ``MATCH_COLUMNS``.
+    sentences : pandas.DataFrame
+        The transcript's ``sentences`` table.
+    speakers : list of str, optional
+        Keep only these speakers.
+
+    Examples
+    --------
+    >>> from analysis import parse_transcript
+    >>> t = parse_transcript("Ann Lee: We met. It rained.")
+    >>> quote_matches(find_pronouns(t.tokens), t.sentences)[["text", "sentence"]].values.tolist()
+    [['We', 'We met.']]
+    """
+    text_of = dict(zip(sentences["sentence_id"], sentences["text"]))
+    quoted = matches.assign(sentence=matches["sentence_id"].map(text_of))
+    if speakers is not None:
+        quoted = quoted[quoted["speaker"].isin(list(speakers))]
+    return quoted.drop(columns=["family"]).reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------- pronouns
 
 
@@ -334,7 +360,7 @@ def find_pronouns(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> 
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: The US and us. You and I, after World War I.")
+    >>> t = parse_transcript("Ann Lee: The US and us. You and I, after World War I.")
     >>> find_pronouns(t.tokens)[["category", "text"]].values.tolist()
     [['collective', 'us'], ['addressee', 'You'], ['personal', 'I']]
     """
@@ -347,7 +373,7 @@ def count_pronouns(tokens: pd.DataFrame, speakers=None, lexicon=None) -> pd.Data
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We and you.\\n\\nC D: I.")
+    >>> t = parse_transcript("Ann Lee: We and you.\\n\\nBob Ray: I.")
     >>> count_pronouns(t.tokens).set_index(["speaker", "category"])["count"].tolist()
     [1, 0, 1, 0, 1, 0]
     """
@@ -364,7 +390,7 @@ def compare_we_i(tokens: pd.DataFrame, speakers=None, lexicon=None) -> pd.DataFr
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met, we talked and our team won. I agree.")
+    >>> t = parse_transcript("Ann Lee: We met, we talked and our team won. I agree.")
     >>> row = compare_we_i(t.tokens).iloc[0]
     >>> int(row["we"]), int(row["i"]), float(row["we_i_ratio"]), float(row["collective_personal_ratio"])
     (2, 1, 2.0, 3.0)
@@ -397,7 +423,7 @@ def find_modality(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> 
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: The political will is there, so we will act. Perhaps we must.")
+    >>> t = parse_transcript("Ann Lee: The political will is there, so we will act. Perhaps we must.")
     >>> find_modality(t.tokens)[["category", "text"]].values.tolist()
     [['will', 'will'], ['hedge', 'Perhaps'], ['must', 'must']]
     """
@@ -411,7 +437,7 @@ def count_modality(tokens: pd.DataFrame, speakers=None, lexicon=None) -> pd.Data
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We must act. Of course we can.")
+    >>> t = parse_transcript("Ann Lee: We must act. Of course we can.")
     >>> s = count_modality(t.tokens)
     >>> s.loc[s["count"] > 0, ["category", "count"]].values.tolist()
     [['must', 1], ['can', 1], ['booster', 1]]
@@ -471,7 +497,7 @@ def find_vocatives(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = None) ->
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Dear friend, welcome. Mr. President, we met the President of Chile.")
+    >>> t = parse_transcript("Ann Lee: Dear friend, welcome. Mr. President, we met the President of Chile.")
     >>> find_vocatives(t.tokens)[["category", "text"]].values.tolist()
     [['vocative', 'Dear friend'], ['vocative', 'Mr President']]
     """
@@ -497,7 +523,7 @@ def find_address(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> p
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Dear colleagues, thank you. We wish you good health.")
+    >>> t = parse_transcript("Ann Lee: Dear colleagues, thank you. We wish you good health.")
     >>> find_address(t.tokens)[["category", "text"]].values.tolist()
     [['vocative', 'Dear colleagues'], ['thanks', 'thank you'], ['wish', 'wish you'], ['wish', 'good health']]
     """
@@ -511,7 +537,7 @@ def count_address(tokens: pd.DataFrame, speakers=None, lexicon=None) -> pd.DataF
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Thank you, my friend.")
+    >>> t = parse_transcript("Ann Lee: Thank you, my friend.")
     >>> count_address(t.tokens).set_index("category")["count"].to_dict()
     {'salutation': 0, 'vocative': 1, 'greeting': 0, 'thanks': 1, 'wish': 0}
     """
@@ -580,7 +606,7 @@ def find_numbers(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> p
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: In 2024 trade grew seven percent to $220 billion, fifth in 11 months.")
+    >>> t = parse_transcript("Ann Lee: In 2024 trade grew seven percent to $220 billion, fifth in 11 months.")
     >>> find_numbers(t.tokens)[["category", "text"]].values.tolist()
     [['year', '2024'], ['percentage', 'seven percent'], ['money', '$220 billion'], ['ordinal', 'fifth'],
      ['cardinal', '11']]
@@ -595,7 +621,7 @@ def count_numbers(tokens: pd.DataFrame, speakers=None, lexicon=None) -> pd.DataF
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: In 2024 we met. We talked. Three times.")
+    >>> t = parse_transcript("Ann Lee: In 2024 we met. We talked. Three times.")
     >>> s = count_numbers(t.tokens)
     >>> row = s[s["category"] == "any"].iloc[0]
     >>> int(row["count"]), int(row["sentences_with"]), round(float(row["sentence_share"]), 3)
@@ -651,7 +677,7 @@ def find_time_markers(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = None)
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met two years ago. We will meet again. The will is there.")
+    >>> t = parse_transcript("Ann Lee: We met two years ago. We will meet again. The will is there.")
     >>> find_time_markers(t.tokens)[["sentence_id", "category", "text"]].values.tolist()
     [[0, 'past', 'We met'], [0, 'past', 'ago'], [1, 'future', 'will']]
     """
@@ -675,7 +701,7 @@ def score_time_orientation(tokens: pd.DataFrame, lexicon: pd.DataFrame | None = 
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met. We will meet. Hello.")
+    >>> t = parse_transcript("Ann Lee: We met. We will meet. Hello.")
     >>> scores = score_time_orientation(t.tokens).round(3)
     >>> scores[["past", "future", "orientation", "position"]].values.tolist()
     [[1, 0, 'past', 0.167], [0, 1, 'future', 0.583], [0, 0, 'none', 0.917]]
@@ -716,7 +742,7 @@ def count_time_orientation(tokens: pd.DataFrame, speakers=None, lexicon=None) ->
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met. We will meet. Hello.")
+    >>> t = parse_transcript("Ann Lee: We met. We will meet. Hello.")
     >>> count_time_orientation(t.tokens)[["category", "count", "sentence_share"]].values.tolist()
     [['past', 1, 0.333...], ['future', 1, 0.333...]]
     """
@@ -764,7 +790,7 @@ def list_ngrams(tokens: pd.DataFrame, sizes=(1, 2, 3)) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: The Years of Culture, and the year.")
+    >>> t = parse_transcript("Ann Lee: The Years of Culture, and the year.")
     >>> list_ngrams(t.tokens)[["n", "phrase"]].values.tolist()
     [[1, 'year'], [3, 'year of culture'], [1, 'culture'], [1, 'year']]
     """
@@ -804,7 +830,7 @@ def find_repeated_phrases(tokens: pd.DataFrame, sizes=(2, 3), min_count: int = 2
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Mutual trade grows. Mutual trade matters. Trade grows.")
+    >>> t = parse_transcript("Ann Lee: Mutual trade grows. Mutual trade matters. Trade grows.")
     >>> find_repeated_phrases(t.tokens)[["phrase", "count", "sentence_ids"]].values.tolist()
     [['mutual trade', 2, [0, 1]], ['trade grow', 2, [0, 2]]]
     """
@@ -816,8 +842,10 @@ def find_repeated_phrases(tokens: pd.DataFrame, sizes=(2, 3), min_count: int = 2
     repeated = grouped[grouped["count"] >= min_count].reset_index()
     if repeated.empty:
         return pd.DataFrame(columns=columns)
-    keep = [not _subsumed(row, repeated) for row in repeated.itertuples()]
-    repeated = repeated[keep]
+    inside = _contained(repeated)
+    repeated = repeated[
+        [key not in inside for key in zip(repeated["speaker"], repeated["phrase"], repeated["count"])]
+    ]
     repeated = repeated.assign(sentence_ids=[sorted(set(ids)) for ids in repeated["sentence_ids"]])
     order = {name: i for i, name in enumerate(dict.fromkeys(tokens["speaker"]))}
     repeated = repeated.assign(_order=repeated["speaker"].map(order))
@@ -825,9 +853,15 @@ def find_repeated_phrases(tokens: pd.DataFrame, sizes=(2, 3), min_count: int = 2
     return repeated[columns].reset_index(drop=True)
 
 
-def _subsumed(row, table: pd.DataFrame) -> bool:
-    longer = table[(table["speaker"] == row.speaker) & (table["n"] > row.n) & (table["count"] == row.count)]
-    return any(f" {row.phrase} " in f" {phrase} " for phrase in longer["phrase"])
+def _contained(table: pd.DataFrame) -> set[tuple]:
+    """(speaker, shorter phrase, count) for every shorter phrase inside a repeated longer one."""
+    inside = set()
+    for speaker, phrase, count in zip(table["speaker"], table["phrase"], table["count"]):
+        words = phrase.split()
+        for size in range(1, len(words)):
+            for k in range(len(words) - size + 1):
+                inside.add((speaker, " ".join(words[k : k + size]), count))
+    return inside
 
 
 def _clauses(tokens: pd.DataFrame) -> list[tuple[_Sentence, int, list[int]]]:
@@ -865,7 +899,7 @@ def find_anaphora(tokens: pd.DataFrame, min_run: int = 2) -> pd.DataFrame:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We came. We saw, and we won. The end.")
+    >>> t = parse_transcript("Ann Lee: We came. We saw, and we won. The end.")
     >>> find_anaphora(t.tokens)[["opening", "units", "level", "sentence_ids"]].values.tolist()
     [['we', 3, 'clause', [0, 1]]]
     """
@@ -928,7 +962,7 @@ def find_tricolons(tokens: pd.DataFrame, max_item_words: int = 4) -> pd.DataFram
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met in Beijing, Astana and Kazan. Tea and rice.")
+    >>> t = parse_transcript("Ann Lee: We met in Beijing, Astana and Kazan. Tea and rice.")
     >>> find_tricolons(t.tokens)[["items", "kind", "text"]].values.tolist()
     [[3, 'tricolon', 'We met in Beijing, Astana and Kazan']]
     """
@@ -967,9 +1001,9 @@ def describe_pronouns(summary: pd.DataFrame, ratios: pd.DataFrame, a: str, b: st
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We and you.\\n\\nC D: I and we.")
-    >>> describe_pronouns(count_pronouns(t.tokens), compare_we_i(t.tokens), "A B", "C D")[-1]
-    "We/I ratio ('we' per 'I'): A B undefined (1 'we', 0 'I'); C D 1.0 (1 'we', 1 'I')."
+    >>> t = parse_transcript("Ann Lee: We and you.\\n\\nBob Ray: I and we.")
+    >>> describe_pronouns(count_pronouns(t.tokens), compare_we_i(t.tokens), "Ann Lee", "Bob Ray")[-1]
+    "We/I ratio ('we' per 'I'): Ann Lee undefined (1 'we', 0 'I'); Bob Ray 1.0 (1 'we', 1 'I')."
     """
     labels = {"collective": "we/us/our", "personal": "I/me/my", "addressee": "you/your"}
     lines = [
@@ -992,17 +1026,20 @@ def describe_modality(summary: pd.DataFrame, a: str, b: str) -> list[str]:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We must act. We must win.\\n\\nC D: Perhaps.")
-    >>> describe_modality(count_modality(t.tokens), "A B", "C D")[0]
-    "A B: 2 modals of commitment (333.3 per 1,000 words), most often 'must' (2); 0 hedge(s), 0 booster(s)."
+    >>> t = parse_transcript("Ann Lee: We must act. We must win.\\n\\nBob Ray: Perhaps.")
+    >>> describe_modality(count_modality(t.tokens), "Ann Lee", "Bob Ray")[0]
+    "Ann Lee: 2 modals of commitment (333.3 per 1,000 words), most often 'must' (2);
+    0 hedge(s), 0 booster(s)."
     """
     lines = []
     for speaker in (a, b):
         own = summary[(summary["speaker"] == speaker) & (summary["family"] == "modality")]
         total = int(own["count"].sum())
         words = int(summary.loc[summary["speaker"] == speaker, "words"].iloc[0])
-        top = own.sort_values("count", ascending=False, kind="stable").iloc[0]
-        most = f", most often '{top['category']}' ({int(top['count'])})" if total else ""
+        best = int(own["count"].max())
+        tops = ", ".join(f"'{c}'" for c in own.loc[own["count"] == best, "category"])
+        most = f", most often {tops} ({best} each)" if total and tops.count(",") else ""
+        most = most or (f", most often {tops} ({best})" if total else "")
         hedges, boosters = (int(_cell(summary, speaker, c, "count")) for c in ("hedge", "booster"))
         lines.append(
             f"{speaker}: {total} modals of commitment ({1000 * total / words:.1f} per 1,000 words){most}; "
@@ -1017,9 +1054,9 @@ def describe_address(summary: pd.DataFrame, a: str, b: str) -> list[str]:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: Thank you, my friend.\\n\\nC D: Hello.")
-    >>> describe_address(count_address(t.tokens), "A B", "C D")
-    ['A B: 1 vocative, 1 thanks.', 'C D: 1 greeting.']
+    >>> t = parse_transcript("Ann Lee: Thank you, my friend.\\n\\nBob Ray: Hello.")
+    >>> describe_address(count_address(t.tokens), "Ann Lee", "Bob Ray")
+    ['Ann Lee: 1 vocative, 1 thanks.', 'Bob Ray: 1 greeting.']
     """
     lines = []
     for speaker in (a, b):
@@ -1035,9 +1072,9 @@ def describe_numbers(summary: pd.DataFrame, a: str, b: str) -> list[str]:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: In 2024 we met. We talked.\\n\\nC D: Fine.")
-    >>> describe_numbers(count_numbers(t.tokens), "A B", "C D")[0]
-    'A B puts a number in 1 of 2 sentences (50%): 1 year.'
+    >>> t = parse_transcript("Ann Lee: In 2024 we met. We talked.\\n\\nBob Ray: Fine.")
+    >>> describe_numbers(count_numbers(t.tokens), "Ann Lee", "Bob Ray")[0]
+    'Ann Lee puts a number in 1 of 2 sentences (50%): 1 year.'
     """
     lines = []
     for speaker in (a, b):
@@ -1060,9 +1097,10 @@ def describe_time(summary: pd.DataFrame, scores: pd.DataFrame, a: str, b: str) -
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We met. We will meet.\\n\\nC D: Fine.")
-    >>> describe_time(count_time_orientation(t.tokens), score_time_orientation(t.tokens), "A B", "C D")[0]
-    'A B: 1 past-looking and 1 future-looking sentence(s) of 2; mean position along the speech:
+    >>> t = parse_transcript("Ann Lee: We met. We will meet.\\n\\nBob Ray: Fine.")
+    >>> summary, scores = count_time_orientation(t.tokens), score_time_orientation(t.tokens)
+    >>> describe_time(summary, scores, "Ann Lee", "Bob Ray")[0]
+    'Ann Lee: 1 past-looking and 1 future-looking sentence(s) of 2; mean position along the speech:
     past-looking at 20%, future-looking at 70%.'
     """
     lines = []
@@ -1085,10 +1123,10 @@ def describe_repetition(anaphora: pd.DataFrame, tricolons: pd.DataFrame, repeate
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> t = parse_transcript("A B: We came. We saw. Mutual trade, trust and peace. Mutual trade!\\n\\nC D: ?")
+    >>> t = parse_transcript("Ann Lee: We came. We saw. Mutual trade, trust and peace. Mutual trade!")
     >>> describe_repetition(find_anaphora(t.tokens), find_tricolons(t.tokens),
-    ...                     find_repeated_phrases(t.tokens), "A B", "C D")[0]
-    "A B: 1 anaphora run(s), 1 tricolon(s), 0 longer list(s); most repeated phrase 'Mutual trade' (2x)."
+    ...                     find_repeated_phrases(t.tokens), "Ann Lee", "Bob Ray")[0]
+    "Ann Lee: 1 anaphora run(s), 1 tricolon(s), 0 longer list(s); most repeated phrase 'Mutual trade' (2x)."
     """
     lines = []
     for speaker in (a, b):
