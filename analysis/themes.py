@@ -234,8 +234,15 @@ def summarise_lexicon(lexicon: pd.DataFrame, examples: int = 6) -> pd.DataFrame:
 
 
 def _resolve_lexicon(lexicon) -> pd.DataFrame:
+    """A loaded lexicon from None (default file), a path, or a table with theme/pattern/match."""
     if lexicon is None or isinstance(lexicon, (str, Path)):
         return load_lexicon(lexicon)
+    if "keys" not in lexicon.columns:  # e.g. a table built by hand or read with pandas
+        lexicon = lexicon.assign(
+            keys=[pattern_keys(p, m) for p, m in zip(lexicon["pattern"], lexicon["match"], strict=True)]
+        )
+    if "n_tokens" not in lexicon.columns:
+        lexicon = lexicon.assign(n_tokens=lexicon["keys"].map(len))
     return lexicon
 
 

@@ -242,6 +242,14 @@ def test_lexicon_can_be_a_path(lexicon_file):
     assert find_theme_matches(t, path)["theme"].tolist() == ["energy"]
 
 
+def test_lexicon_can_be_a_filtered_or_hand_made_table(small_lexicon):
+    t = parse_transcript("Ann Lee: Trade and the UN plan.")
+    subset = small_lexicon[small_lexicon["theme"] == "inst"]  # index labels 2, 3: not 0-based
+    assert find_theme_matches(t, subset)["text"].tolist() == ["UN"]
+    by_hand = pd.DataFrame({"theme": ["x"], "pattern": ["the UN"], "match": ["word"]})
+    assert find_theme_matches(t, by_hand)[["theme", "n_tokens"]].values.tolist() == [["x", 2]]
+
+
 def test_theme_evidence_lists_sentences_with_their_matches(small_lexicon):
     t = parse_transcript("Ann Lee: Trade and cooperation. Trade turnover, trade.")
     evidence = theme_evidence(t, small_lexicon)
