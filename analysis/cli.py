@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import TranscriptError
+from .paths import use_private_runtime_dirs
 from .transcript import load_transcript
 
 LEVELS = ("turns", "paragraphs", "sentences", "tokens", "excluded")
@@ -62,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="html: also write OUT/report.html, every notebook in one page",
     )
     report.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: CPU cores)")
+    report.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NN",
+        default=None,
+        help="run only these notebooks, by number (e.g. 01 04)",
+    )
     report.set_defaults(handler=run_report_command)
     return parser
 
@@ -78,6 +86,22 @@ def run_segment(args: argparse.Namespace) -> int:
     return 0
 
 
+def select_notebooks(numbers: Sequence[str]) -> list:
+    """The notebooks whose names start with the given numbers ("01", "4" -> "04_...")."""
+    from .report import notebook_paths
+
+    available = {path.name[:2]: path for path in notebook_paths()}
+    chosen = []
+    for number in numbers:
+        key = number.zfill(2)
+        if key not in available:
+            raise TranscriptError(
+                f"No notebook numbered {number!r}. Notebooks: {', '.join(sorted(available))}."
+            )
+        chosen.append(available[key])
+    return chosen
+
+
 def run_report_command(args: argparse.Namespace) -> int:
     """Run the notebooks and say where the results are."""
     from .report import relative_to_project, run_report
@@ -89,6 +113,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         notebooks_out=args.notebooks_out,
         html=args.format == "html",
         jobs=args.jobs,
+        notebooks=select_notebooks(args.only) if args.only else None,
     )
     print(f"{len(result.notebooks)} notebooks executed, {len(result.figures)} figures in "
           f"{relative_to_project(result.figures[0].parent) if result.figures else args.out}")  # fmt: skip
@@ -99,6 +124,7 @@ def run_report_command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    use_private_runtime_dirs()  # before matplotlib or a kernel starts: nothing written to $HOME
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 
 from .paths import FIGURES_DIR
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is saved
+    from matplotlib.figure import Figure
 
 #: Size of every saved figure, in inches (width, height), and its resolution.
 FIGURE_SIZE = (10.0, 6.0)
@@ -74,6 +76,8 @@ def save_figure(
     if data is not None:
         write_table(data, out / f"{name}.csv")
     if close:
+        import matplotlib.pyplot as plt
+
         plt.close(fig)
     return png
 

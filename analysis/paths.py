@@ -20,6 +20,10 @@ LEXICON_DIR = DATA_DIR / "lexicons"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
+#: Where Jupyter, IPython and matplotlib keep runtime files during reports and tests,
+#: so that nothing is written to the home folder.
+RUNTIME_DIR = (PROJECT_ROOT / ".venv" / "var") if (PROJECT_ROOT / ".venv").is_dir() else PROCESSED_DIR / "var"
+
 #: The first case of the suite: the Xi Jinping - Vladimir Putin video call of 2025-01-21.
 SEED_TRANSCRIPT = RAW_DIR / "2025-01-21-xi-putin-video-call.txt"
 
@@ -55,3 +59,23 @@ def data_file(name: str) -> Path:
             "with `pip install -e .` so that data/ stays beside the package."
         )
     return path
+
+
+def use_private_runtime_dirs() -> Path:
+    """Point Jupyter, IPython and matplotlib at :data:`RUNTIME_DIR` (unless already set).
+
+    Returns
+    -------
+    pathlib.Path
+        The IPython folder (its ``profile_default/startup`` runs in every kernel).
+    """
+    import os
+
+    for variable, folder in (
+        ("IPYTHONDIR", "ipython"),
+        ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
+        ("MPLCONFIGDIR", "matplotlib"),
+    ):
+        os.environ.setdefault(variable, str(RUNTIME_DIR / folder))
+        Path(os.environ[variable]).mkdir(parents=True, exist_ok=True)
+    return Path(os.environ["IPYTHONDIR"])

@@ -21,7 +21,7 @@ import nbformat
 
 from .errors import TranscriptError
 from .notebook import load_any, resolve
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, use_private_runtime_dirs
 
 #: Seconds a single cell may run before the report gives up.
 CELL_TIMEOUT = 900
@@ -166,6 +166,7 @@ def run_report(
         The transcript cannot be loaded or a speaker is unknown (checked once,
         before any notebook starts), or a notebook fails.
     """
+    use_private_runtime_dirs()  # kernels inherit it: no runtime files in the home folder
     source = resolve(transcript)
     loaded = load_any(source)
     if speakers:

@@ -1,18 +1,23 @@
-"""Shared fixtures and the network guard.
+"""Shared fixtures, the network guard and the write guard.
 
 Every test runs with outbound network access blocked: any attempt to connect
-anywhere but this machine raises :class:`NetworkBlocked`.  The suite must work
-offline, so a test that reaches the network is a bug.
+anywhere but this machine raises :class:`NetworkBlocked`, in the test process
+and in every notebook kernel the tests start (through an IPython startup file).
+The suite must work offline, so a test that reaches the network is a bug.
+
+Jupyter, IPython and matplotlib keep their runtime files inside the project's
+``.venv/var`` during tests, so that nothing is written to the home folder.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, SEED_TRANSCRIPT
+from analysis.paths import PROJECT_ROOT, SEED_TRANSCRIPT, use_private_runtime_dirs
 
 SHARED = PROJECT_ROOT.parent / "shared"
 STATE_UNION = SHARED / "corpora" / "state_union"
@@ -49,6 +54,42 @@ def _guarded_connect_ex(self, address):
 
 socket.socket.connect = _guarded_connect
 socket.socket.connect_ex = _guarded_connect_ex
+
+# The same guard inside notebook kernels: IPython runs every file in
+# $IPYTHONDIR/profile_default/startup when a kernel starts.
+KERNEL_GUARD = f"""
+import socket
+
+_LOCAL = {_LOCAL!r}
+
+
+def _is_local(address):
+    if isinstance(address, (str, bytes)):
+        return True
+    return str(address[0] if address else "").startswith(_LOCAL)
+
+
+def _guard(original):
+    def connect(self, address):
+        if not _is_local(address):
+            raise OSError(f"network access blocked in tests: connect({{address!r}})")
+        return original(self, address)
+    return connect
+
+
+socket.socket.connect = _guard(socket.socket.connect)
+socket.socket.connect_ex = _guard(socket.socket.connect_ex)
+"""
+
+
+def _isolate_runtime_files() -> None:
+    startup = use_private_runtime_dirs() / "profile_default" / "startup"
+    startup.mkdir(parents=True, exist_ok=True)
+    (startup / "00-network-guard.py").write_text(KERNEL_GUARD, encoding="utf-8")
+    os.environ["ANALYSIS_PROGRESS"] = "0"
+
+
+_isolate_runtime_files()
 
 
 @pytest.fixture(scope="session")
