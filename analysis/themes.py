@@ -393,7 +393,7 @@ def _column(tokens: pd.DataFrame, name: str, positions: np.ndarray) -> np.ndarra
 
 
 def _speakers_of(tokens: pd.DataFrame, speakers: Sequence[str] | None) -> list[str]:
-    available = list(dict.fromkeys(tokens["speaker"]))
+    available = tokens["speaker"].unique().tolist()  # order of first appearance
     if speakers is None:
         return available
     check_speakers(available, speakers, "the tokens")
