@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     segment.add_argument("--encoding", default="utf-8", help="file encoding (default: utf-8)")
     segment.add_argument("--speaker", default=None, help="speaker name for a file without labels")
+    segment.add_argument("--max-mb", type=float, default=None, help="refuse larger files (default 32 MiB)")
     segment.set_defaults(handler=run_segment)
 
     report = commands.add_parser(
@@ -76,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_segment(args: argparse.Namespace) -> int:
     """Write the requested table of one transcript to standard output."""
-    transcript = load_transcript(args.path, encoding=args.encoding, speaker=args.speaker)
+    options = {"max_bytes": int(args.max_mb * 2**20)} if args.max_mb else {}
+    transcript = load_transcript(args.path, encoding=args.encoding, speaker=args.speaker, **options)
     table = getattr(transcript, args.level)
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")

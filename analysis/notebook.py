@@ -107,14 +107,33 @@ def open_session(
     ('Xi Jinping', 'Vladimir Putin')
     """
     loaded = transcript if isinstance(transcript, Transcript) else load_any(transcript, **load_options)
-    chosen = tuple(speakers) if speakers else tuple(loaded.speakers[:2])
-    if len(chosen) != 2:
-        raise SpeakerNotFoundError(
-            f"Comparing needs two speakers; {loaded.name} has {len(loaded.speakers)}: "
-            f"{loaded.speakers}. Pass SPEAKERS = ['A', 'B'] with two names."
-        )
-    loaded.check_speakers(*chosen)
+    chosen = choose_speakers(loaded, speakers)
     return Session(loaded, chosen, resolve(figures), speaker_colours(chosen))
+
+
+def choose_speakers(transcript: Transcript, speakers: Sequence[str] | None = None) -> tuple[str, str]:
+    """The two speakers to compare: those named (checked), or the first two.
+
+    Raises
+    ------
+    SpeakerNotFoundError
+        A name is not a speaker of the transcript, or there are not two speakers.
+
+    Examples
+    --------
+    >>> from analysis import parse_transcript
+    >>> choose_speakers(parse_transcript("Ann Lee: Hi.\n\nBo Li: Hello.\n\nCy Wu: Hey."))
+    ('Ann Lee', 'Bo Li')
+    """
+    chosen = tuple(speakers) if speakers else tuple(transcript.speakers[:2])
+    if len(chosen) != 2 or chosen[0] == chosen[1]:
+        raise SpeakerNotFoundError(
+            f"Comparing needs two different speakers; {transcript.name} has "
+            f"{len(transcript.speakers)}: {transcript.speakers}. Name two with SPEAKERS = ['A', 'B'] "
+            "(or --speakers A B), or use a transcript with two speakers."
+        )
+    transcript.check_speakers(*chosen)
+    return chosen
 
 
 def load_any(path: str | Path, cache: bool = True, **load_options) -> Transcript:

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from .errors import TranscriptEncodingError, TranscriptFileError
 
-#: Files larger than this are refused unless ``max_bytes`` is raised.
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+#: Single transcripts larger than this (32 MiB, some 5 million words) are refused unless
+#: ``max_bytes`` is raised: such a file is almost surely a corpus in one file or not a
+#: transcript, and would take minutes and gigabytes to segment.  Corpora are folders.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -53,7 +55,7 @@ def read_source(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEFA
         Codec used to decode the bytes.  A UTF-8 byte-order mark is accepted
         and removed; a file that starts with a UTF-16 byte-order mark is
         decoded as UTF-16 whatever this says.
-    max_bytes : int, default 200 MiB
+    max_bytes : int, default 32 MiB
         Larger files are refused with a clear error (raise the limit to read
         them anyway).
 

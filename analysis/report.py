@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from .errors import TranscriptError
-from .notebook import load_any, resolve
+from .notebook import choose_speakers, load_any, resolve
 from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, use_private_runtime_dirs
 
 #: Seconds a single cell may run before the report gives up.
@@ -169,8 +169,7 @@ def run_report(
     use_private_runtime_dirs()  # kernels inherit it: no runtime files in the home folder
     source = resolve(transcript)
     loaded = load_any(source)
-    if speakers:
-        loaded.check_speakers(*speakers)
+    choose_speakers(loaded, speakers)  # a clear error now, not in every kernel
     out_dir = resolve(out)
     book_dir = resolve(notebooks_out) if notebooks_out else out_dir / "notebooks"
     parameters = {"TRANSCRIPT": str(source), "SPEAKERS": list(speakers) if speakers else None,

@@ -147,7 +147,7 @@ def load_transcript(
     corrections : path, DataFrame or bool, optional
         Corrections file; defaults to ``data/corrections.csv``; ``False`` applies none.
     max_bytes : int
-        Refuse larger files (default 200 MiB).
+        Refuse larger files (default 32 MiB).
 
     Returns
     -------
