@@ -37,8 +37,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
-from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
 from .errors import LexiconError, TranscriptError
 from .paths import data_file
@@ -653,6 +651,10 @@ def score_collocations(
     """
     if n not in (2, 3):
         raise ValueError(f"score_collocations handles n=2 or n=3, got {n}.")
+    # NLTK is imported here, not at module level: it takes a second to import.
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+
     finder_class, measures = (
         (BigramCollocationFinder, BigramAssocMeasures)
         if n == 2
