@@ -36,6 +36,7 @@ from the suite's (:func:`summarise_caveats`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -353,10 +354,9 @@ def bootstrap_speakers(
 ) -> dict[str, pd.DataFrame]:
     """Bootstrap distributions of every index for each speaker, independent between speakers.
 
-    Speaker ``i`` (in the order given) draws from
-    ``numpy.random.default_rng(numpy.random.SeedSequence(seed).spawn(n)[i])``,
-    so the speakers' resamples are independent and the same seed gives the
-    same numbers.
+    Each speaker draws from ``numpy.random.default_rng(speaker_seed(seed, speaker))``:
+    the speakers' resamples are independent of each other, and a speaker's
+    interval does not depend on who else is compared or in which order.
 
     Examples
     --------
@@ -365,11 +365,22 @@ def bootstrap_speakers(
     >>> {k: v.shape for k, v in bootstrap_speakers(texts, ["A", "B"], n_resamples=4).items()}
     {'A': (4, 8), 'B': (4, 8)}
     """
-    children = np.random.SeedSequence(seed).spawn(len(speakers))
     return {
-        speaker: bootstrap_indices(speaker_texts(texts, speaker), n_resamples, child)
-        for speaker, child in zip(speakers, children, strict=True)
+        speaker: bootstrap_indices(speaker_texts(texts, speaker), n_resamples, speaker_seed(seed, speaker))
+        for speaker in speakers
     }
+
+
+def speaker_seed(seed: int, speaker: str) -> np.random.SeedSequence:
+    """A seed for one speaker's resamples, derived from the shared seed and the speaker's name.
+
+    Examples
+    --------
+    >>> speaker_seed(1, "A").entropy == speaker_seed(1, "A").entropy
+    True
+    """
+    name = int.from_bytes(hashlib.sha256(speaker.encode("utf-8")).digest()[:8], "big")
+    return np.random.SeedSequence([seed, name])
 
 
 def bootstrap_indices(sentences: Sequence[str], n_resamples: int = N_RESAMPLES, seed=SEED) -> pd.DataFrame:
@@ -476,8 +487,8 @@ def score_paragraphs(texts: pd.DataFrame, speakers: Sequence[str], min_words: in
     -------
     pandas.DataFrame
         ``speaker, paragraph, position`` (1, 2, ... within the speech), ``sentences``
-        (the suite's), ``textstat_sentences``, ``words``, ``reliable``, then one
-        column per index.
+        (the suite's), ``textstat_sentences``, ``words``, ``reliable``, ``min_words``
+        (the threshold used), then one column per index.
 
     Examples
     --------
@@ -494,17 +505,12 @@ def score_paragraphs(texts: pd.DataFrame, speakers: Sequence[str], min_words: in
         for position, (paragraph, group) in enumerate(own.groupby("paragraph", sort=True), start=1):
             text = " ".join(group["text"])
             words = ts.lexicon_count(text)
-            head = [
-                speaker,
-                paragraph,
-                position,
-                len(group),
-                ts.sentence_count(text),
-                words,
-                words >= min_words,
-            ]
-            rows.append(head + list(score_text(text).values()))
-    columns = ["speaker", "paragraph", "position", "sentences", "textstat_sentences", "words", "reliable"]
+            counts = [len(group), ts.sentence_count(text), words, words >= min_words, min_words]
+            rows.append([speaker, paragraph, position, *counts, *score_text(text).values()])
+    columns = [
+        "speaker", "paragraph", "position", "sentences", "textstat_sentences", "words", "reliable",
+        "min_words",
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns + list(INDICES))
 
 

@@ -83,18 +83,24 @@ def measure_sentences(transcript: Transcript) -> pd.DataFrame:
     return table[LENGTH_COLUMNS].reset_index(drop=True)
 
 
-def select_sentences(lengths: pd.DataFrame, include_salutations: bool = False) -> pd.DataFrame:
-    """The rows that enter the statistics: speech sentences, plus salutations if asked.
+def select_sentences(
+    lengths: pd.DataFrame, include_salutations: bool = False, speakers: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The rows that enter the statistics: speech sentences (plus salutations if asked), of some speakers.
 
     Examples
     --------
-    >>> table = pd.DataFrame({"kind": ["salutation", "speech"], "words": [2, 5]})
-    >>> select_sentences(table)["words"].tolist(), len(select_sentences(table, True))
-    ([5], 2)
+    >>> table = pd.DataFrame({"speaker": ["A", "A", "C"], "kind": ["salutation", "speech", "speech"],
+    ...     "words": [2, 5, 4]})
+    >>> select_sentences(table)["words"].tolist(), len(select_sentences(table, True, speakers=["A"]))
+    ([5, 4], 2)
     """
-    if include_salutations:
-        return lengths.reset_index(drop=True)
-    return lengths[lengths["kind"] != "salutation"].reset_index(drop=True)
+    keep = pd.Series(True, index=lengths.index)
+    if not include_salutations:
+        keep &= lengths["kind"] != "salutation"
+    if speakers is not None:
+        keep &= lengths["speaker"].isin(list(speakers))
+    return lengths[keep].reset_index(drop=True)
 
 
 def speaker_lengths(lengths: pd.DataFrame, speaker: str, include_salutations: bool = False) -> np.ndarray:

@@ -307,7 +307,23 @@ def format_interval(low: float, high: float, level: float = 0.95, digits: int = 
     --------
     >>> format_interval(1.23, 3.456), format_interval(float("nan"), float("nan"))
     ('95% CI 1.2 to 3.5', 'no interval: too few values')
+    >>> format_interval(-0.0362, 6.7)  # a bound that would read "-0.0" keeps its sign and digits
+    '95% CI -0.036 to 6.7'
     """
     if np.isnan(low) or np.isnan(high):
         return "no interval: too few values"
-    return f"{level:.0%} CI {low:.{digits}f} to {high:.{digits}f}"
+    return f"{level:.0%} CI {format_number(low, digits)} to {format_number(high, digits)}"
+
+
+def format_number(value: float, digits: int = 1) -> str:
+    """Round for a sentence, but never to a misleading ``0.0`` / ``-0.0`` for a non-zero value.
+
+    Examples
+    --------
+    >>> format_number(2.345), format_number(-0.0362), format_number(0.0)
+    ('2.3', '-0.036', '0.0')
+    """
+    text = f"{value:.{digits}f}"
+    if value != 0 and float(text) == 0:
+        return f"{value:.2g}"
+    return text

@@ -327,3 +327,11 @@ def test_plots_return_figures(seed_texts):
     scores = score_speakers(seed_texts, [A, B], n_resamples=50)
     assert len(plot_readability_indices(scores, [A, B]).axes) == 8
     assert len(plot_paragraph_readability(score_paragraphs(seed_texts, [A, B]), [A, B]).axes) == 2
+
+
+def test_a_speakers_interval_does_not_depend_on_the_order_of_speakers(seed_texts):
+    forward = score_speakers(seed_texts, [A, B], n_resamples=100).set_index(["speaker", "index"])
+    backward = score_speakers(seed_texts, [B, A], n_resamples=100).set_index(["speaker", "index"])
+    alone = score_speakers(seed_texts, [A], n_resamples=100).set_index(["speaker", "index"])
+    pd.testing.assert_frame_equal(forward.sort_index(), backward.sort_index())
+    pd.testing.assert_frame_equal(forward.loc[[A]], alone)

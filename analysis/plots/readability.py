@@ -104,7 +104,7 @@ def plot_paragraph_readability(
     indices : sequence of str
         Index columns to draw, one panel each.
     min_words : int, optional
-        The threshold behind ``reliable``, for the legend.
+        The threshold behind ``reliable``, for the legend; default the table's ``min_words``.
 
     Examples
     --------
@@ -126,6 +126,8 @@ def plot_paragraph_readability(
     axes[-1, 0].set_xlabel("paragraph number in the speech")
     if len(paragraphs):
         axes[-1, 0].set_xticks(range(1, int(paragraphs["position"].max()) + 1))
+    if min_words is None and "min_words" in paragraphs and len(paragraphs):
+        min_words = int(paragraphs["min_words"].iloc[0])
     short = "hollow: too few words" + (f" (< {min_words})" if min_words else "")
     handles = [Line2D([], [], marker="o", color=colours.get(s, NEUTRAL), label=s) for s in speakers]
     handles.append(Line2D([], [], marker="o", ls="", color=NEUTRAL, markerfacecolor="white", label=short))
