@@ -8,6 +8,7 @@ The public verbs are re-exported here::
 """
 
 from .corpus import load_corpus
+from .dialogue import compare_echo_with_background, find_echoes, measure_echo, summarise_turns
 from .errors import (
     LexiconError,
     NoSpeakerLabelsError,
@@ -17,7 +18,20 @@ from .errors import (
     TranscriptFileError,
 )
 from .figures import save_figure
+from .readability import clean_sentence_texts, compare_readability, score_paragraphs, score_speakers
+from .rhetoric import (
+    count_address,
+    count_modality,
+    count_numbers,
+    count_pronouns,
+    count_time_orientation,
+    find_anaphora,
+    find_repeated_phrases,
+    find_tricolons,
+)
+from .sentence_stats import compare_sentence_lengths, measure_sentences, summarise_sentence_lengths
 from .splitter import sentence_spans, split_sentences
+from .stats import bootstrap_ci, mann_whitney
 from .themes import find_theme_matches, kwic, load_lexicon, recurring_phrases, theme_counts, theme_positions
 from .tokens import iter_tokens, lemmatise, load_stopwords
 from .transcript import Transcript, check_speakers, load_transcript, parse_transcript
@@ -33,6 +47,27 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "bootstrap_ci",
+    "clean_sentence_texts",
+    "compare_echo_with_background",
+    "compare_readability",
+    "compare_sentence_lengths",
+    "count_address",
+    "count_modality",
+    "count_numbers",
+    "count_pronouns",
+    "count_time_orientation",
+    "find_anaphora",
+    "find_echoes",
+    "find_repeated_phrases",
+    "find_tricolons",
+    "mann_whitney",
+    "measure_echo",
+    "measure_sentences",
+    "score_paragraphs",
+    "score_speakers",
+    "summarise_sentence_lengths",
+    "summarise_turns",
     "compare_mattr",
     "distinctive_terms",
     "find_theme_matches",

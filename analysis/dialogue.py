@@ -18,13 +18,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import TranscriptError
-from .paths import PROJECT_ROOT
+from .paths import SHARED_CORPORA
 from .rhetoric import list_ngrams
 from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
 from .transcript import check_speakers
 
 #: Where the shared background speeches live when the project sits beside ``shared/``.
-BACKGROUND_DIR = PROJECT_ROOT.parent / "shared" / "corpora" / "inaugural"
+BACKGROUND_DIR = SHARED_CORPORA / "inaugural"
 ECHO_COLUMNS = [
     "speaker", "source", "phrase", "n", "source_count", "echo_count", "example",
     "source_sentence_ids", "echo_sentence_ids",

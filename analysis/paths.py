@@ -20,6 +20,9 @@ LEXICON_DIR = DATA_DIR / "lexicons"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
+#: The workspace's shared corpora (US presidential speeches), beside the project when present.
+SHARED_CORPORA = PROJECT_ROOT.parent / "shared" / "corpora"
+
 #: Where Jupyter, IPython and matplotlib keep runtime files during reports and tests,
 #: so that nothing is written to the home folder.
 RUNTIME_DIR = (PROJECT_ROOT / ".venv" / "var") if (PROJECT_ROOT / ".venv").is_dir() else PROCESSED_DIR / "var"

@@ -159,5 +159,6 @@ def token_features(forms: list[str], kinds: list[str], shouting: list[bool]) -> 
         "lemma": lemma,
         "is_word": [kind != "punct" for kind in kinds],
         "is_number": [kind == "number" for kind in kinds],
-        "is_stop": [low in stopwords for low in lower],
+        # "US" kept as an acronym is the country, not the stop word "us"
+        "is_stop": [low in stopwords and not is_acronym(lem) for low, lem in zip(lower, lemma)],
     }

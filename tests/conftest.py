@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT, SEED_TRANSCRIPT, use_private_runtime_dirs
+from analysis.paths import SEED_TRANSCRIPT, SHARED_CORPORA, use_private_runtime_dirs
 
-SHARED = PROJECT_ROOT.parent / "shared"
+SHARED = SHARED_CORPORA.parent
 STATE_UNION = SHARED / "corpora" / "state_union"
 INAUGURAL = SHARED / "corpora" / "inaugural"
 _LOCAL = ("127.", "::1", "localhost", "0.0.0.0")
