@@ -54,9 +54,13 @@ class Session:
         """The second speaker compared."""
         return self.speakers[1]
 
-    def save(self, fig: Figure, name: str, data: pd.DataFrame | None = None) -> Path:
-        """Save a figure and its data into this session's figure folder."""
-        return save_figure(fig, name, data=data, out_dir=self.figures_dir)
+    def save(self, fig: Figure, name: str, data: pd.DataFrame | None = None, **options) -> Path:
+        """Save a figure and its data into this session's figure folder.
+
+        ``options`` go to :func:`analysis.figures.save_figure` (e.g. ``size=None``
+        to keep a dashboard's own size).
+        """
+        return save_figure(fig, name, data=data, out_dir=self.figures_dir, **options)
 
 
 def resolve(path: str | Path) -> Path:
