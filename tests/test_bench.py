@@ -10,9 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEECHES = {
-    "1961-Kennedy.txt": "We choose to go. We choose to act.\n\nThe economy grew. Trade and peace matter to us all.",
-    "1962-Kennedy.txt": "Mr. Speaker, the state of the union is strong. We trade with friends.\n\nPeace holds.",
-    "1981-Reagan.txt": "Government is not the solution. It is the problem.\n\nOur economy needs energy and jobs.",
+    "1961-Kennedy.txt": "We choose to go. We choose to act.\n\nThe economy grew. Trade and peace matter.",
+    "1962-Kennedy.txt": "Mr. Speaker, the union is strong. We trade with friends.\n\nPeace holds.",
+    "1981-Reagan.txt": "Government is not the solution. It is the problem.\n\nOur economy needs energy.",
 }
 
 
