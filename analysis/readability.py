@@ -75,6 +75,7 @@ TEXT_COLUMNS = ["sentence_id", "speaker", "turn", "paragraph", "kind", "text"]
 
 #: textstat's sentence pattern (textstat.backend.counts.count_sentences, 0.7.13).
 _SEGMENT = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_SPACES = re.compile(r"\s+")
 #: SMOG was calibrated on samples of 30 sentences.
 SMOG_SENTENCES = 30
 
@@ -123,9 +124,12 @@ def clean_sentence_texts(transcript: Transcript, include_salutations: bool = Fal
     if not include_salutations:
         sentences = sentences[sentences["kind"] != "salutation"]
     inner = transcript.excluded.dropna(subset=["sentence_id"])
+    insertions: dict[int, list[tuple[int, int]]] = {}
+    for sid, s, e in zip(inner["sentence_id"], inner["start"], inner["end"], strict=True):
+        insertions.setdefault(int(sid), []).append((s, e))
     table = sentences[TEXT_COLUMNS].copy()
     table["text"] = [
-        _cut_insertions(transcript.raw, start, end, inner[inner["sentence_id"] == sid])
+        _cut_insertions(transcript.raw, start, end, insertions.get(sid, ()))
         for sid, start, end in zip(
             sentences["sentence_id"], sentences["start"], sentences["end"], strict=True
         )
@@ -133,13 +137,13 @@ def clean_sentence_texts(transcript: Transcript, include_salutations: bool = Fal
     return table.reset_index(drop=True)
 
 
-def _cut_insertions(raw: str, start: int, end: int, insertions: pd.DataFrame) -> str:
+def _cut_insertions(raw: str, start: int, end: int, insertions) -> str:
     pieces, cursor = [], start
-    for s, e in sorted(zip(insertions["start"], insertions["end"], strict=True)):
+    for s, e in sorted(insertions):
         pieces.append(raw[cursor:s])
         cursor = e
     pieces.append(raw[cursor:end])
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return _SPACES.sub(" ", "".join(pieces)).strip()
 
 
 def score_text(text: str) -> dict[str, float]:
@@ -195,16 +199,41 @@ def count_text_features(texts: Sequence[str]) -> pd.DataFrame:
     >>> count_text_features(["The cat sat on the mat."])[["words", "syllables", "segments"]].values.tolist()
     [[6, 6, 1]]
     """
+    texts = list(texts)
+    rows: list[tuple[int, ...]] = []  # counts of each distinct whitespace-separated piece
+    seen: dict[str, int] = {}
+    piece_rows, owners = [], []
+    for number, text in enumerate(texts):
+        for piece in text.split():
+            row = seen.get(piece)
+            if row is None:
+                row = seen[piece] = len(rows)
+                rows.append(_count_piece(piece))
+            piece_rows.append(row)
+            owners.append(number)
+    width = len(FEATURE_COLUMNS) - 2
+    pieces = np.array(rows, dtype=np.int64).reshape(-1, width)[piece_rows]
+    sums = [np.bincount(owners, weights=pieces[:, k], minlength=len(texts)) for k in range(width)]
+    segments = np.array([count_segments(text) for text in texts], dtype=np.int64).reshape(-1, 2)
+    table = np.column_stack([*sums, segments]).astype(np.int64)
+    return pd.DataFrame(table, columns=FEATURE_COLUMNS)
+
+
+def _count_piece(piece: str) -> tuple[int, ...]:
+    """textstat's counts (all but the sentence pieces) of one whitespace-free piece of text.
+
+    Each of these counts of a text is the sum of the counts of its pieces (textstat
+    strips punctuation character by character and splits at whitespace), so
+    :func:`count_text_features` counts each distinct piece once (~3x faster on a
+    corpus) and gets exactly textstat's numbers.
+    """
     ts = textstat_module()
-    rows = []
-    for text in texts:
-        rows.append([
-            ts.lexicon_count(text), ts.lexicon_count(text, removepunct=False), ts.syllable_count(text),
-            ts.polysyllabcount(text), ts.difficult_words(text, syllable_threshold=3, unique=False),
-            ts.difficult_words(text, syllable_threshold=0, unique=False), _count_linsear_easy(text),
-            ts.letter_count(text), ts.char_count(text, ignore_spaces=True), *count_segments(text),
-        ])  # fmt: skip
-    return pd.DataFrame(rows, columns=FEATURE_COLUMNS, dtype=int)
+    return (
+        ts.lexicon_count(piece), 1, ts.syllable_count(piece), ts.polysyllabcount(piece),
+        ts.difficult_words(piece, syllable_threshold=3, unique=False),
+        ts.difficult_words(piece, syllable_threshold=0, unique=False), _count_linsear_easy(piece),
+        ts.letter_count(piece), ts.char_count(piece, ignore_spaces=True),
+    )  # fmt: skip
 
 
 def _count_linsear_easy(text: str) -> int:
