@@ -50,7 +50,7 @@ def save_figure(
     size : (float, float) or None
         Figure size in inches; ``None`` keeps the figure's own size.
     close : bool, default False
-        Close the figure after saving (frees memory in long loops).
+        Clear the figure after saving (frees memory in long loops).
 
     Returns
     -------
@@ -59,8 +59,9 @@ def save_figure(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt, tempfile
-    >>> fig, ax = plt.subplots()
+    >>> import tempfile
+    >>> from analysis.plots import new_figure
+    >>> fig, ax = new_figure()
     >>> _ = ax.plot([1, 2], [3, 4])
     >>> save_figure(fig, "99_example", out_dir=tempfile.mkdtemp()).name
     '99_example.png'
@@ -75,10 +76,8 @@ def save_figure(
     fig.savefig(png, dpi=DPI, metadata={"Software": None}, facecolor="white")
     if data is not None:
         write_table(data, out / f"{name}.csv")
-    if close:
-        import matplotlib.pyplot as plt
-
-        plt.close(fig)
+    if close:  # release the drawing (figures from new_figure are not tracked by pyplot)
+        fig.clear()
     return png
 
 

@@ -126,7 +126,7 @@ def choose_speakers(transcript: Transcript, speakers: Sequence[str] | None = Non
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> choose_speakers(parse_transcript("Ann Lee: Hi.\n\nBo Li: Hello.\n\nCy Wu: Hey."))
+    >>> choose_speakers(parse_transcript("Ann Lee: Hi.\\n\\nBo Li: Hello.\\n\\nCy Wu: Hey."))
     ('Ann Lee', 'Bo Li')
     """
     chosen = tuple(speakers) if speakers else tuple(transcript.speakers[:2])

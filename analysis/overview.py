@@ -152,7 +152,7 @@ def describe_source(transcript: Transcript) -> list[str]:
     Examples
     --------
     >>> from analysis import parse_transcript
-    >>> describe_source(parse_transcript("Intro.\n\nAnn Lee: Hi.\n\nBo Li: Yes."))[1]
+    >>> describe_source(parse_transcript("Intro.\\n\\nAnn Lee: Hi.\\n\\nBo Li: Yes."))[1]
     'Speakers, in order: Ann Lee (1 words), Bo Li (1 words).'
     """
     words = transcript.words.groupby("speaker").size()

@@ -877,12 +877,9 @@ def moving_ttr(
         numbers the windows from 0, ``start/end_token_id`` are the first and last
         tokens of the window, ``progress`` is the window's centre as a share of the
         group's text (0 to 1), so speeches of different length share one axis.
-        The mean of ``ttr`` per group is its MATTR.
-
-    Raises
-    ------
-    TranscriptError
-        A group has fewer words than ``window`` (the message says which).
+        The mean of ``ttr`` per group is its MATTR.  A group with fewer words
+        than ``window`` has no window and no rows (its MATTR is undefined too:
+        see :func:`lexical_diversity`, which says so in its ``note``).
 
     Examples
     --------
@@ -897,10 +894,9 @@ def moving_ttr(
     frames = []
     for key, group in words.groupby(by, sort=False):
         seq = group["term"].tolist()
-        try:
-            types = window_types(seq, window)
-        except TranscriptError as error:
-            raise TranscriptError(f"{key!r}: {error} Use a smaller window.") from error
+        if len(seq) < window:
+            continue
+        types = window_types(seq, window)
         ids = group["token_id"].to_numpy()
         starts = np.arange(len(types))
         frames.append(
@@ -915,6 +911,9 @@ def moving_ttr(
                 }
             )
         )
+    if not frames:
+        empty = {by: [], "window": [], "start_token_id": [], "end_token_id": [], "progress": [], "ttr": []}
+        return pd.DataFrame(empty).astype({"progress": float, "ttr": float})[[by, *MOVING_COLUMNS]]
     return pd.concat(frames, ignore_index=True)[[by, *MOVING_COLUMNS]]
 
 
@@ -971,7 +970,8 @@ def mattr_intervals(
     -------
     pandas.DataFrame
         ``[by, mattr, ci_low, ci_high, windows, n_boot, level]``; ``windows`` is the
-        number of non-overlapping windows the text holds (the effective sample).
+        number of non-overlapping windows the text holds (the effective sample);
+        a group shorter than ``window`` gets NaN values and 0 windows.
 
     Examples
     --------
@@ -987,6 +987,9 @@ def mattr_intervals(
     rows = []
     tail = 100 * (1 - level) / 2
     for key, seq in _sequences(words, by).items():
+        if len(seq) < window:  # MATTR undefined: NaN, and 0 windows say why
+            rows.append([key, np.nan, np.nan, np.nan, 0, n_boot, level])
+            continue
         reps = _mattr_replicates(seq, window, n_boot, _speaker_rng(seed, key))
         low, high = np.percentile(reps, [tail, 100 - tail])
         rows.append([key, score_mattr(seq, window), low, high, len(seq) // window, n_boot, level])
@@ -1006,6 +1009,9 @@ def compare_mattr(
     seed: int = 0,
 ) -> pd.DataFrame:
     """The MATTR difference ``a - b`` with a seeded bootstrap percentile interval (one row).
+
+    When a speaker has fewer words than ``window``, MATTR is undefined and the
+    row holds NaN values (``windows_a``/``windows_b`` show why: 0 windows).
 
     ``windows_a`` and ``windows_b`` count the non-overlapping windows each text holds:
     the interval rests on that many independent-ish pieces, so it is rough when
@@ -1027,8 +1033,11 @@ def compare_mattr(
     _check_bootstrap(n_boot, level)
     words = select_words(tokens, on=on, drop_numbers=drop_numbers)
     seqs = _sequences(words[words["speaker"].isin([a, b])], "speaker")
-    for name in (a, b):
-        _require_length(seqs.get(name, []), window, f"{name!r}: MATTR with a {window}-word window")
+    short = [name for name in (a, b) if len(seqs.get(name, [])) < window]
+    if short:  # a defined result, not an error: the notebook still runs on short texts
+        windows = [len(seqs.get(name, [])) // window for name in (a, b)]
+        row = [a, b, np.nan, np.nan, np.nan, np.nan, np.nan, *windows, n_boot, level]
+        return pd.DataFrame([row], columns=MATTR_COMPARISON_COLUMNS)
     reps = {name: _mattr_replicates(seqs[name], window, n_boot, _speaker_rng(seed, name)) for name in (a, b)}
     tail = 100 * (1 - level) / 2
     low, high = np.percentile(reps[a] - reps[b], [tail, 100 - tail])
@@ -1145,6 +1154,12 @@ def describe_diversity(diversity: pd.DataFrame, comparison: pd.DataFrame, a: str
         f"({rb['words']} words); {length}."
     ]
     c = comparison.iloc[0]
+    if pd.isna(c["difference"]):
+        out.append(
+            f"MATTR needs at least {MATTR_WINDOW} words per speaker at the default window; "
+            f"{a} has {ra['words']} and {b} {rb['words']}, so no MATTR comparison is made."
+        )
+        return out
     higher = a if c["difference"] > 0 else b
     verdict = (
         f"the interval excludes 0, so {higher}'s higher MATTR is larger than window-to-window noise"

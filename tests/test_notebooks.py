@@ -110,6 +110,20 @@ def test_every_notebook_runs_on_the_seed(seed_report):
 
 @pytest.mark.notebooks
 @pytest.mark.xdist_group("notebooks")
+def test_each_figure_is_shown_once(seed_report):
+    """Each figure cell displays its figure once (not again at the end of the cell); no errors."""
+    report, out = seed_report
+    for path in report.notebooks:
+        cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        images = [sum("image/png" in o.get("data", {}) for o in c.outputs) for c in cells]
+        assert max(images) <= 1, f"{path.name}: a figure is drawn twice"
+        saved = len(list(out.glob(f"{path.name[:2]}_*.png")))
+        assert sum(images) >= saved, f"{path.name}: a saved figure is never shown"
+        assert not any(o.get("output_type") == "error" for c in cells for o in c.outputs)
+
+
+@pytest.mark.notebooks
+@pytest.mark.xdist_group("notebooks")
 def test_committed_figures_are_current(seed_report):
     """The CSV behind every committed figure equals a fresh run's (make figures is up to date)."""
     _, out = seed_report

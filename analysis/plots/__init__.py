@@ -48,11 +48,12 @@ def speaker_colours(speakers: Iterable[str]) -> dict[str, str]:
 def new_figure(nrows: int = 1, ncols: int = 1, **kwargs) -> tuple[Figure, object]:
     """Create a figure of the suite's standard size with ``nrows x ncols`` axes.
 
-    Uses :class:`matplotlib.figure.Figure` directly (not pyplot), so figures made
-    in loops are not kept alive by pyplot; notebooks still display them.
+    The figure is created through pyplot (so that Jupyter's inline display is
+    set up) and closed at once: pyplot then neither keeps it alive nor draws it a
+    second time at the end of the cell.  A notebook shows the figure by ending a
+    cell with it; saving works as usual.
     """
-    kwargs.setdefault("figsize", (10.0, 6.0))
-    kwargs.setdefault("layout", "constrained")
-    fig = plt.figure(figsize=kwargs.pop("figsize"), layout=kwargs.pop("layout"))
+    fig = plt.figure(figsize=kwargs.pop("figsize", (10.0, 6.0)), layout=kwargs.pop("layout", "constrained"))
+    plt.close(fig)  # not tracked by pyplot: drawn once, as the cell's value, and freed when dropped
     axes = fig.subplots(nrows, ncols, **kwargs)
     return fig, axes

@@ -264,6 +264,10 @@ def plot_moving_ttr(curve: pd.DataFrame, speakers: tuple[str, str], window: int)
     fig, ax = new_figure()
     for name in speakers:
         part = curve[curve["speaker"] == name]
+        if part.empty:
+            label = f"{name} (fewer than {window} words: no window)"
+            ax.plot([], [], color=colours[name], lw=1.6, label=label)
+            continue
         mean = float(part["ttr"].mean())
         ax.plot(
             100 * part["progress"],
