@@ -19,16 +19,8 @@ from .errors import (
 )
 from .figures import save_figure
 from .readability import clean_sentence_texts, compare_readability, score_paragraphs, score_speakers
-from .rhetoric import (
-    count_address,
-    count_modality,
-    count_numbers,
-    count_pronouns,
-    count_time_orientation,
-    find_anaphora,
-    find_repeated_phrases,
-    find_tricolons,
-)
+from .repetition import find_anaphora, find_repeated_phrases, find_tricolons
+from .rhetoric import count_address, count_modality, count_numbers, count_pronouns, count_time_orientation
 from .sentence_stats import compare_sentence_lengths, measure_sentences, summarise_sentence_lengths
 from .splitter import sentence_spans, split_sentences
 from .stats import bootstrap_ci, mann_whitney

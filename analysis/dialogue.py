@@ -1,7 +1,7 @@
 """Dialogue: turns, who opens and closes, and echo (what one speaker takes up from the other).
 
 Echo is lexical: a content word (a lemma that is not a stop word) or a
-2-3-word content phrase (see :func:`analysis.rhetoric.list_ngrams`) that the
+2-3-word content phrase (see :func:`analysis.repetition.list_ngrams`) that the
 echoing speaker uses *after* the other speaker has used it.  Some overlap is
 expected by chance alone: two political speeches share words like "world"
 or "people".  :func:`compare_echo_with_background` estimates that part by
@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import TranscriptError
 from .paths import SHARED_CORPORA
-from .rhetoric import list_ngrams
+from .repetition import list_ngrams
 from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
 from .transcript import check_speakers
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from analysis import parse_transcript
+from analysis import repetition as rep
 from analysis import rhetoric as r
 from analysis.dialogue import (
     compare_echo_with_background,
@@ -278,12 +279,12 @@ def test_seed_time_orientation(seed):
 
 def test_anaphora_runs():
     tokens = tokens_of("Ann Lee: We came. We saw, and we won. The end. The rest.\n\nBob Ray: We agree.")
-    anaphora = r.find_anaphora(tokens)
+    anaphora = rep.find_anaphora(tokens)
     # "the ... the" is an article, and a run does not cross turns.
     assert anaphora[["speaker", "opening", "units", "level"]].values.tolist() == [
         ["Ann Lee", "we", 3, "clause"]
     ]
-    sentences_only = r.find_anaphora(tokens_of("Ann Lee: I came. I saw. It ended."))
+    sentences_only = rep.find_anaphora(tokens_of("Ann Lee: I came. I saw. It ended."))
     assert sentences_only[["opening", "units", "level"]].values.tolist() == [["i", 2, "sentence"]]
 
 
@@ -293,19 +294,19 @@ def test_tricolons_and_what_is_not_a_list():
                        "It was won with the blood and lives of millions. "
                        "It is important, together with our other like-minded people, "
                        "to carefully preserve and defend the historical Truth.")  # fmt: skip
-    lists = r.find_tricolons(tokens)
+    lists = rep.find_tricolons(tokens)
     assert lists[["sentence_id", "items", "kind"]].values.tolist() == [[0, 3, "tricolon"], [1, 4, "list"]]
 
 
 def test_repeated_phrases_drop_shorter_ones_inside_longer():
     tokens = tokens_of("Ann Lee: The gas pipeline works. The gas pipeline works well. Gas pipeline.")
-    repeated = r.find_repeated_phrases(tokens)
+    repeated = rep.find_repeated_phrases(tokens)
     # "gas pipeline work" (2x) holds "gas pipeline" only twice of its three uses, "pipeline work" always.
     assert repeated[["phrase", "count"]].values.tolist() == [["gas pipeline", 3], ["gas pipeline work", 2]]
 
 
 def test_seed_repeated_phrases_show_the_order_of_naming(seed):
-    repeated = r.find_repeated_phrases(seed.tokens).set_index(["speaker", "phrase"])["count"]
+    repeated = rep.find_repeated_phrases(seed.tokens).set_index(["speaker", "phrase"])["count"]
     assert repeated[("Xi Jinping", "china and russia")] == 3
     assert repeated[("Vladimir Putin", "russia and china")] == 2
 
