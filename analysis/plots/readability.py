@@ -9,21 +9,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ..readability import HIGHER_IS_EASIER, INDICES
 from . import NEUTRAL, new_figure, speaker_colours
 
-#: Index -> label, in display order (a copy of analysis.readability.INDICES, kept here so plots stay
-#: importable without textstat).
-INDEX_LABELS = {
-    "flesch_reading_ease": "Flesch Reading Ease",
-    "flesch_kincaid_grade": "Flesch-Kincaid grade",
-    "gunning_fog": "Gunning Fog",
-    "smog_index": "SMOG",
-    "coleman_liau_index": "Coleman-Liau",
-    "automated_readability_index": "ARI",
-    "dale_chall_readability_score": "Dale-Chall",
-    "linsear_write_formula": "Linsear Write",
-}
-EASIER_UP = frozenset({"flesch_reading_ease"})
+# One definition of the indices, their labels and their direction (readability.py
+# imports textstat only when an index is computed, so this stays light).
+INDEX_LABELS = INDICES
+EASIER_UP = HIGHER_IS_EASIER
 
 
 def plot_readability_indices(
