@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import LexiconError, TranscriptEncodingError, TranscriptFileError
@@ -84,10 +85,10 @@ def load_corpus(
     """
     files = _speech_files(Path(directory), pattern)
     overrides = _read_metadata(Path(directory), metadata)
-    parts, documents, offset = [], [], 0
+    parts, documents, offset, pool = [], [], 0, {}
     for number, path in enumerate(progress(files, desc="speeches", enabled=show_progress)):
         speaker, year = _speaker_and_year(path, overrides)
-        part = _load_document(path, speaker, encodings)
+        part = _load_document(path, speaker, encodings, pool)
         parts.append((part, offset, number))
         documents.append([number, path.name, speaker, year, part.encoding, offset,
                           offset + len(part.transcript.raw), part.transcript.sha256])  # fmt: skip
@@ -143,7 +144,7 @@ def _speaker_and_year(path: Path, overrides: dict[str, dict[str, str]]) -> tuple
     return speaker, year
 
 
-def _load_document(path: Path, speaker: str, encodings: tuple[str, ...]) -> _Document:
+def _load_document(path: Path, speaker: str, encodings: tuple[str, ...], pool: dict[str, str]) -> _Document:
     source = _read_any(path, encodings)
     transcript = segment_source(
         source, speaker=speaker, corrections=None, preamble_end=_heading_end(source.text)
@@ -151,6 +152,7 @@ def _load_document(path: Path, speaker: str, encodings: tuple[str, ...]) -> _Doc
     turns = transcript.turns.assign(speaker=speaker)
     tables = {name: getattr(transcript, name).assign(speaker=speaker)
               for name in ("paragraphs", "sentences", "tokens")}  # fmt: skip
+    tables["tokens"]["text"] = _shared_strings(tables["tokens"]["text"], pool)
     return _Document(replace(transcript, turns=turns, **tables), source.encoding)
 
 
@@ -174,35 +176,38 @@ def _heading_end(text: str) -> int:
 
 
 def _combine(parts: list[tuple[_Document, int, int]], documents: pd.DataFrame, directory: Path) -> Transcript:
-    """Concatenate per-document tables, shifting offsets and renumbering ids."""
-    shifted: dict[str, list[pd.DataFrame]] = {
-        k: [] for k in ("turns", "paragraphs", "sentences", "tokens", "excluded")
+    """Concatenate per-document tables, shifting offsets and renumbering ids.
+
+    Each table is concatenated once and then shifted column by column (no copy
+    of every document first), and the token texts already share one string
+    object per distinct form (:func:`_shared_strings`): with hundreds of
+    speeches this keeps the peak memory near one copy of the tables.
+    """
+    transcripts = [part.transcript for part, _, _ in parts]
+    offsets = np.array([offset for _, offset, _ in parts], dtype=np.int64)
+    bases = {
+        column: _starts([len(getattr(t, name)) for t in transcripts])
+        for column, name in _ID_COLUMNS.items()
     }
-    counters = {"turn": 0, "paragraph": 0, "sentence_id": 0, "token_id": 0}
-    for document, offset, number in parts:
-        t = document.transcript
-        bases = dict(counters)
-        for name in shifted:
-            table = getattr(t, name).copy()
-            table["start"] += offset
-            table["end"] += offset
-            for column, base in bases.items():
-                if column in table:
-                    table[column] = table[column] + base
-            if name == "turns":
-                table["document"] = number
-                table["year"] = documents.loc[number, "year"]
-            shifted[name].append(table)
-        counters = {
-            "turn": bases["turn"] + len(t.turns),
-            "paragraph": bases["paragraph"] + len(t.paragraphs),
-            "sentence_id": bases["sentence_id"] + len(t.sentences),
-            "token_id": bases["token_id"] + len(t.tokens),
-        }
-    raw = DOCUMENT_SEPARATOR.join(part.transcript.raw for part, _, _ in parts)
-    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in shifted.items()}
-    tables["turns"]["year"] = tables["turns"]["year"].astype("Int64")
-    corrections = pd.concat([p.transcript.corrections for p, _, _ in parts], ignore_index=True)
+    tables = {}
+    for name in ("turns", "paragraphs", "sentences", "tokens", "excluded"):
+        frames = [getattr(t, name) for t in transcripts]
+        sizes = [len(frame) for frame in frames]
+        table = pd.concat(frames, ignore_index=True)
+        shift = np.repeat(offsets, sizes)
+        table["start"] = table["start"] + shift
+        table["end"] = table["end"] + shift
+        for column, base in bases.items():
+            if column in table:
+                table[column] = table[column] + np.repeat(base, sizes)
+        if name == "turns":
+            numbers = np.array([number for _, _, number in parts], dtype=np.int64)
+            table["document"] = np.repeat(numbers, sizes)
+            table["year"] = pd.array(np.repeat(documents["year"].to_numpy(dtype=object)[numbers], sizes),
+                                     dtype="Int64")  # fmt: skip
+        tables[name] = table
+    raw = DOCUMENT_SEPARATOR.join(t.raw for t in transcripts)
+    corrections = pd.concat([t.corrections for t in transcripts], ignore_index=True)
     return Transcript(
         raw=raw,
         name=directory.name,
@@ -212,6 +217,22 @@ def _combine(parts: list[tuple[_Document, int, int]], documents: pd.DataFrame, d
         documents=documents,
         **tables,
     )
+
+
+#: Id column -> the table whose length advances it from one document to the next.
+_ID_COLUMNS = {"turn": "turns", "paragraph": "paragraphs", "sentence_id": "sentences", "token_id": "tokens"}
+
+
+def _starts(sizes: list[int]) -> np.ndarray:
+    """First id of each document: 0, then the running total of the sizes."""
+    return np.concatenate([[0], np.cumsum(sizes[:-1], dtype=np.int64)]).astype(np.int64)
+
+
+def _shared_strings(column: pd.Series, pool: dict[str, str]) -> pd.Series:
+    """The same values, one string object per distinct value across the corpus (forms repeat a lot)."""
+    codes, uniques = pd.factorize(column)
+    shared = pd.array([pool.setdefault(value, value) for value in uniques], dtype=column.dtype)
+    return pd.Series(shared.take(codes), index=column.index, dtype=column.dtype)
 
 
 def _combined_sha(documents: pd.DataFrame) -> str:
