@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from . import NEUTRAL, new_figure, speaker_colours
 
 #: Narrowest block drawn, as a share of the file, so that "[My Emphasis]" stays visible.
 MIN_WIDTH = 0.006
+#: Above this many units in a row, neighbouring units merge into blocks without outlines
+#: (thousands of outlined slivers would draw as white).
+MAX_OUTLINED = 300
 EXCLUDED_COLOURS = {"commentary": "#bdbdbd", "label": "#4d4d4d", "editorial": "#984ea3", "stage": "#a6761d"}
 
 
@@ -61,17 +63,33 @@ def _document_strip(ax, doc_map: pd.DataFrame, colours: dict[str, str]) -> None:
         else:
             units = doc_map[(doc_map["unit"] == "excluded") & (doc_map["kind"] == row)]
             colour = EXCLUDED_COLOURS[row]
-        widths = (units["position_end"] - units["position_start"]).clip(lower=MIN_WIDTH)
-        spans = list(zip(units["position_start"].clip(upper=1 - MIN_WIDTH), widths))
-        ax.broken_barh(spans, (y - 0.35, 0.7), facecolors=colour, edgecolor="white", linewidth=0.6)
+        spans = _blocks(units["position_start"].tolist(), units["position_end"].tolist())
+        many = len(units) > MAX_OUTLINED
+        ax.broken_barh(spans, (y - 0.35, 0.7), facecolors=colour, edgecolor="none" if many else "white",
+                       linewidth=0.6)  # fmt: skip
     ax.set_yticks(range(len(rows)), [_row_label(r, speakers) for r in rows])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the file (share of characters); each block is one sentence or span")
     ax.set_title("Where each unit lies in the file", loc="left")
-    handles = [Patch(color=EXCLUDED_COLOURS[k], label=k) for k in rows if k not in speakers]
-    if handles:
-        ax.legend(handles=handles, loc="lower center", fontsize=8, title="kept out", title_fontsize=8)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+
+
+def _blocks(starts: list[float], ends: list[float]) -> list[tuple[float, float]]:
+    """(start, width) blocks: units closer than ``MIN_WIDTH`` merge, and no block is narrower.
+
+    Examples
+    --------
+    >>> _blocks([0.0, 0.001, 0.5], [0.001, 0.002, 0.6])  # few units: each kept, at least MIN_WIDTH
+    [(0.0, 0.006), (0.001, 0.006), (0.5, 0.09999999999999998)]
+    """
+    blocks: list[list[float]] = []
+    for start, end in zip(starts, ends):
+        if blocks and start - blocks[-1][1] < MIN_WIDTH and len(starts) > MAX_OUTLINED:
+            blocks[-1][1] = max(blocks[-1][1], end)
+        else:
+            blocks.append([start, end])
+    return [(min(s, 1 - MIN_WIDTH), max(e - s, MIN_WIDTH)) for s, e in blocks]
 
 
 def _row_label(row: str, speakers: list[str]) -> str:
