@@ -7,7 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := data/raw/2025-01-21-xi-putin-video-call.txt
 
-.PHONY: setup install figures report test lint bench clean help
+SOTU   := ../shared/corpora/state_union
+
+.PHONY: setup install figures example test lint bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -28,9 +30,16 @@ install: $(STAMP)  ## install requirements.txt and the package into .venv
 figures: $(STAMP)  ## run every notebook and write figures/
 	$(BIN)/python -m analysis report $(SEED) --out figures --notebooks-out reports/seed
 
+example: $(STAMP)  ## the README's corpus example: Clinton vs G. W. Bush, State of the Union addresses
+	$(BIN)/python -m analysis report $(SOTU) --speakers Clinton GWBush --out reports/clinton-gwbush --format html
+	mkdir -p figures/examples
+	cp reports/clinton-gwbush/00_overview.png figures/examples/clinton-gwbush-00_overview.png
+	cp reports/clinton-gwbush/01_per_speech.png figures/examples/clinton-gwbush-01_per_speech.png
+
 test: $(STAMP)  ## lint, then run the whole test suite (notebooks included)
 	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	mkdir -p $(VENV)/var/tmp
+	TMPDIR=$(CURDIR)/$(VENV)/var/tmp $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)  ## ruff only
 	$(BIN)/ruff check analysis tests benchmarks
