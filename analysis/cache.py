@@ -71,14 +71,14 @@ def _version(package: str) -> str:
         return "-"
 
 
-def cached(key: str, build: Callable[[], T], folder: Path = PROCESSED_DIR) -> T:
+def cached(key: str, build: Callable[[], T], folder: Path = PROCESSED_DIR, prefix: str = "transcript") -> T:
     """Return the object stored under ``key``, building and storing it when missing.
 
     Writes are atomic (a temporary file renamed into place), so notebooks
     running in parallel never read half a file.  A cache that cannot be read
     or written is skipped silently: the result is the same, only slower.
     """
-    path = folder / f"transcript-{key[:24]}.pkl"
+    path = folder / f"{prefix}-{key[:24]}.pkl"
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)

@@ -11,12 +11,14 @@ speeches (a background corpus) and measuring the overlap again.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .cache import cache_key, cached
 from .errors import TranscriptError
 from .paths import SHARED_CORPORA
 from .repetition import list_ngrams
@@ -273,6 +275,22 @@ def background_lemmas(texts: list[str]) -> list[str]:
     ]
 
 
+def cached_background_lemmas(texts: list[str]) -> list[str]:
+    """:func:`background_lemmas`, kept in ``data/processed`` between runs.
+
+    The key covers the texts, the tokenizer and lemmatizer code and their data
+    (see :mod:`analysis.cache`), so a cached list is never stale.
+
+    Examples
+    --------
+    >>> cached_background_lemmas(["The peoples of the world."])
+    ['people', 'world']
+    """
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8", "surrogatepass")).hexdigest()
+    key = cache_key([Path(__file__)], {"background": digest})
+    return cached(key, lambda: background_lemmas(texts), prefix="background")
+
+
 def compare_echo_with_background(
     tokens: pd.DataFrame, a: str, b: str, texts: list[str], draws: int = 200, seed: int = 0
 ) -> pd.DataFrame:
@@ -299,7 +317,7 @@ def compare_echo_with_background(
     [['Bob Ray', 0.75, 3, 0.5]]
     """
     observed = measure_echo(tokens, a, b)
-    pool = background_lemmas(texts)
+    pool = cached_background_lemmas(texts)
     rng = np.random.default_rng(seed)
     rows = []
     for row in observed.itertuples():

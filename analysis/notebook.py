@@ -54,13 +54,46 @@ class Session:
         """The second speaker compared."""
         return self.speakers[1]
 
-    def save(self, fig: Figure, name: str, data: pd.DataFrame | None = None, **options) -> Path:
-        """Save a figure and its data into this session's figure folder.
+    def save(self, fig: Figure, name: str, data: pd.DataFrame | None = None, **options) -> SavedFigure:
+        """Save a figure and its data into this session's figure folder, and show the saved PNG.
 
-        ``options`` go to :func:`analysis.figures.save_figure` (e.g. ``size=None``
-        to keep a dashboard's own size).
+        End a notebook cell with this call: the cell then displays the very file
+        that was written (drawn once, not again for the screen).  ``options`` go
+        to :func:`analysis.figures.save_figure` (e.g. ``size=None`` to keep a
+        dashboard's own size).
         """
-        return save_figure(fig, name, data=data, out_dir=self.figures_dir, **options)
+        return SavedFigure(save_figure(fig, name, data=data, out_dir=self.figures_dir, **options))
+
+
+class SavedFigure:
+    """A figure written to disk; Jupyter displays it from the PNG file.
+
+    Attributes
+    ----------
+    path : pathlib.Path
+        The PNG written (its CSV is beside it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from analysis.plots import new_figure
+    >>> fig, ax = new_figure()
+    >>> saved = SavedFigure(save_figure(fig, "99_blank", out_dir=tempfile.mkdtemp()))
+    >>> saved._repr_png_()[:4]
+    b'\x89PNG'
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def _repr_png_(self) -> bytes:
+        return self.path.read_bytes()
+
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+    def __repr__(self) -> str:
+        return f"SavedFigure({str(self.path)!r})"
 
 
 def resolve(path: str | Path) -> Path:
