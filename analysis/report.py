@@ -108,6 +108,9 @@ def execute_notebook(path: str | Path, parameters: dict, output: str | Path | No
         timeout=CELL_TIMEOUT,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
+        # the kernel's start-up warnings (e.g. "running over TCP without encryption": it
+        # listens on localhost only) would bury the report's own output; cell errors still show
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     try:
         client.execute()
