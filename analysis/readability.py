@@ -37,10 +37,7 @@ from the suite's (:func:`summarise_caveats`).
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
-import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -48,9 +45,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .cache import cached
 from .errors import SpeakerNotFoundError, TranscriptError
 from .offline import CMUDICT_RELATIVE, ensure_nltk_data
-from .paths import PROCESSED_DIR
 from .stats import N_RESAMPLES, SEED, format_interval, percentile_interval, resample_indices
 from .transcript import Transcript
 
@@ -134,13 +131,12 @@ def _install_syllable_table(textstat, dictionary: Path) -> None:
 
 
 def _syllable_table(dictionary: Path) -> dict[str, list[list[str]]]:
-    digest = hashlib.sha256(dictionary.read_bytes()).hexdigest()[:24]
-    path = PROCESSED_DIR / f"syllables-{digest}.pkl"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
+    """The compact table, cached under the dictionary file's checksum (see :mod:`analysis.cache`)."""
+    digest = hashlib.sha256(dictionary.read_bytes()).hexdigest()
+    return cached(digest, _build_syllable_table, prefix="syllables")
+
+
+def _build_syllable_table() -> dict[str, list[list[str]]]:
     import nltk
 
     shared: dict[tuple[str, ...], list[list[str]]] = {}
@@ -148,13 +144,6 @@ def _syllable_table(dictionary: Path) -> dict[str, list[list[str]]]:
     for word, pronunciations in nltk.corpus.cmudict.dict().items():
         vowels = tuple(p for p in pronunciations[0] if p[-1].isdigit()) if pronunciations else ()
         table[word] = shared.setdefault(vowels, [list(vowels)]) if pronunciations else []
-    try:
-        PROCESSED_DIR.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=PROCESSED_DIR, delete=False, suffix=".tmp") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
     return table
 
 

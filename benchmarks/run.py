@@ -11,7 +11,7 @@ Four targets, each a ratio measured side by side in one run (medians of several 
 Usage::
 
     python benchmarks/run.py                       # everything, writes benchmarks/RESULTS.md
-    python benchmarks/run.py --quick --corpus DIR --out /tmp/results.md   # seconds, for the tests
+    python benchmarks/run.py --quick --corpus DIR --out results.md   # seconds, for the tests
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def _where(key: tuple) -> str:
     filename, line, name = key
     if filename == "~":
         return f"`{name}`"
-    for marker in ("site-packages/", "/work/main/", str(PROJECT_ROOT) + "/"):
+    for marker in ("site-packages/", str(PROJECT_ROOT) + "/"):
         if marker in filename:
             filename = filename.split(marker, 1)[1]
     return f"`{filename}:{line} {name}`"
