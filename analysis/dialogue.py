@@ -23,7 +23,7 @@ from .errors import TranscriptError
 from .paths import SHARED_CORPORA
 from .repetition import list_ngrams
 from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
-from .transcript import check_speakers
+from .transcript import check_speakers, select_speakers
 
 #: Where the shared background speeches live when the project sits beside ``shared/``.
 BACKGROUND_DIR = SHARED_CORPORA / "inaugural"
@@ -76,9 +76,7 @@ def summarise_turns(tokens: pd.DataFrame, speakers=None) -> pd.DataFrame:
     [['Ann Lee', 2, 3, 1.5, True, True], ['Bob Ray', 1, 2, 2.0, False, False]]
     """
     turns = measure_turns(tokens)
-    available = list(dict.fromkeys(turns["speaker"]))
-    speakers = available if speakers is None else list(speakers)
-    check_speakers(available, speakers, "the tokens table")
+    speakers = select_speakers(turns, speakers)
     grouped = turns.groupby("speaker", sort=False).agg(
         turns=("turn", "size"), words=("words", "sum"), share_of_words=("share_of_words", "sum"),
         mean_turn_words=("words", "mean"), longest_turn_words=("words", "max"),

@@ -43,7 +43,7 @@ import pandas as pd
 from .errors import LexiconError, TranscriptError
 from .paths import LEXICON_DIR
 from .tokens import iter_tokens, normalise
-from .transcript import check_speakers
+from .transcript import select_speakers
 
 LEXICON_COLUMNS = ["family", "category", "phrase", "not_after", "not_before", "rule", "note"]
 MATCH_COLUMNS = ["speaker", "turn", "sentence_id", "token_id", "family", "category", "phrase", "text"]
@@ -265,11 +265,7 @@ def match_lexicon(tokens: pd.DataFrame, family: str, lexicon: pd.DataFrame | Non
 def _speakers(tokens: pd.DataFrame, speakers) -> list[str]:
     if tokens.empty or not tokens["is_word"].any():
         raise TranscriptError("The tokens table has no words: there is nothing to count.")
-    available = list(dict.fromkeys(tokens["speaker"]))
-    if speakers is None:
-        return available
-    check_speakers(available, list(speakers), "the tokens table")
-    return list(speakers)
+    return select_speakers(tokens, speakers)
 
 
 def count_matches(

@@ -31,7 +31,7 @@ from .stats import (
     format_p,
     mann_whitney,
 )
-from .transcript import Transcript, check_speakers
+from .transcript import Transcript, check_speakers, select_speakers
 
 LENGTH_COLUMNS = [
     "sentence_id", "speaker", "turn", "paragraph", "kind", "position", "relative_position", "words", "text",
@@ -157,9 +157,7 @@ def summarise_sentence_lengths(
     >>> summarise_sentence_lengths(table)[["speaker", "n", "mean", "longest_words"]].values.tolist()
     [['A', 2, 7.0, 10], ['B', 1, 7.0, 7]]
     """
-    available = list(dict.fromkeys(lengths["speaker"]))
-    speakers = list(speakers) if speakers is not None else available
-    check_speakers(available, speakers, "the sentence table")
+    speakers = select_speakers(lengths, speakers, "the sentence table")
     rows = select_sentences(lengths, include_salutations)
     records = []
     for speaker in speakers:
@@ -266,9 +264,7 @@ def longest_sentences(
     >>> longest_sentences(table, n=2)[["rank", "words", "text"]].values.tolist()
     [[1, 9, 'y'], [2, 5, 'z']]
     """
-    available = list(dict.fromkeys(lengths["speaker"]))
-    speakers = list(speakers) if speakers is not None else available
-    check_speakers(available, speakers, "the sentence table")
+    speakers = select_speakers(lengths, speakers, "the sentence table")
     rows = select_sentences(lengths, include_salutations)
     parts = []
     for speaker in speakers:

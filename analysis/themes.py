@@ -41,7 +41,7 @@ import pandas as pd
 from .errors import LexiconError, TranscriptError
 from .paths import data_file
 from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
-from .transcript import Transcript, check_speakers, require_nonempty
+from .transcript import Transcript, check_speakers, require_nonempty, select_speakers
 
 MATCH_TYPES = ("word", "lemma", "prefix")
 LEXICON_COLUMNS = ["theme", "pattern", "match", "note", "line", "keys", "n_tokens"]
@@ -390,14 +390,6 @@ def _column(tokens: pd.DataFrame, name: str, positions: np.ndarray) -> np.ndarra
     return tokens[name].to_numpy()[positions]
 
 
-def _speakers_of(tokens: pd.DataFrame, speakers: Sequence[str] | None) -> list[str]:
-    available = tokens["speaker"].unique().tolist()  # order of first appearance
-    if speakers is None:
-        return available
-    check_speakers(available, speakers, "the tokens")
-    return list(speakers)
-
-
 # --------------------------------------------------------------------------- theme tables
 
 
@@ -433,7 +425,7 @@ def theme_counts(
 ['Ann Lee', 'trade & economy', 2, 7, 285.714286, (0, 1)], ['Ann Lee', 'energy', 1, 7, 142.857143, (1,)]]
     """
     tokens, lexicon = _tokens_of(source), _resolve_lexicon(lexicon)
-    chosen = _speakers_of(tokens, speakers)
+    chosen = select_speakers(tokens, speakers)
     matches = find_theme_matches(tokens, lexicon)
     words = tokens[tokens["is_word"]].groupby("speaker").size()
     grid = pd.MultiIndex.from_product([chosen, list_themes(lexicon)], names=["speaker", "theme"])
@@ -468,7 +460,7 @@ def theme_evidence(
     [['energy', 0, 'Gas; oil']]
     """
     matches = find_theme_matches(transcript, lexicon)
-    chosen = _speakers_of(transcript.tokens, speakers)
+    chosen = select_speakers(transcript.tokens, speakers)
     matches = matches[matches["speaker"].isin(chosen)]
     themes = list_themes(_resolve_lexicon(lexicon))
     grouped = matches.groupby(["speaker", "theme", "sentence_id"], sort=False)["text"]
@@ -502,7 +494,7 @@ def theme_positions(
     [['trade & economy', 0, 0.0], ['friendship & personal ties', 5, 1.0]]
     """
     tokens, lexicon = _tokens_of(source), _resolve_lexicon(lexicon)
-    chosen = _speakers_of(tokens, speakers)
+    chosen = select_speakers(tokens, speakers)
     is_word = tokens["is_word"].astype(int)
     before = is_word.groupby(tokens["speaker"]).cumsum() - is_word
     totals = is_word.groupby(tokens["speaker"]).transform("sum")
@@ -590,7 +582,7 @@ def recurring_phrases(
     [['Ann Lee', 'mutual trade', 2, 2, 285.714286, True]]
     """
     tokens = _tokens_of(source)
-    chosen = _speakers_of(tokens, speakers)
+    chosen = select_speakers(tokens, speakers)
     stop = load_stopwords()
     counts = {s: _ngrams(_word_runs(tokens, s), sizes) for s in chosen}
     words = tokens[tokens["is_word"]].groupby("speaker").size()
@@ -665,7 +657,7 @@ def score_collocations(
     tokens = _tokens_of(source)
     stop = load_stopwords()
     frames = []
-    for speaker in _speakers_of(tokens, speakers):
+    for speaker in select_speakers(tokens, speakers):
         finder = finder_class.from_documents(_word_runs(tokens, speaker))
         finder.apply_word_filter(lambda word: word in stop)
         finder.apply_freq_filter(min_count)

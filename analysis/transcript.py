@@ -121,6 +121,22 @@ def check_speakers(available: list[str], wanted, source: str = "the transcript")
             raise SpeakerNotFoundError(f"Speaker {name!r} is not in {source}. Speakers: {listed}.")
 
 
+def select_speakers(table: pd.DataFrame, speakers=None, source: str = "the tokens table") -> list[str]:
+    """The speakers to report on: those named (checked), or all of ``table``'s in order of appearance.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"speaker": ["B", "A", "B"]})
+    >>> select_speakers(table), select_speakers(table, ["A"])
+    (['B', 'A'], ['A'])
+    """
+    available = list(dict.fromkeys(table["speaker"]))
+    if speakers is None:
+        return available
+    check_speakers(available, list(speakers), source)
+    return list(speakers)
+
+
 def load_transcript(
     path: str | Path,
     *,
@@ -405,4 +421,5 @@ __all__ = [
     "load_transcript",
     "parse_transcript",
     "segment_source",
+    "select_speakers",
 ]
