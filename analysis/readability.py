@@ -39,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -273,8 +273,15 @@ def _count_piece(piece: str) -> tuple[int, ...]:
     Each of these counts of a text is the sum of the counts of its pieces (textstat
     strips punctuation character by character and splits at whitespace), so
     :func:`count_text_features` counts each distinct piece once (~3x faster on a
-    corpus) and gets exactly textstat's numbers.
+    corpus) and gets exactly textstat's numbers.  Pieces are remembered across
+    calls, per textstat language (a notebook counts the same sentences for the
+    overview, the intervals and the paragraphs); 65,536 pieces take about 15 MB.
     """
+    return _count_piece_in(piece, getattr(textstat_module().textstat, "_textstatistics__lang", ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _count_piece_in(piece: str, lang: str) -> tuple[int, ...]:
     ts = textstat_module()
     return (
         ts.lexicon_count(piece), 1, ts.syllable_count(piece), ts.polysyllabcount(piece),

@@ -211,7 +211,8 @@ def compare_sentence_lengths(
     records = []
     for name, func in _STATISTICS.items():
         result = bootstrap_ci(
-            x, y, statistic=_difference(func), n_resamples=n_resamples, seed=seed, level=level
+            x, y, statistic=_difference(func), n_resamples=n_resamples, seed=seed, level=level,
+            vectorized=True,
         )
         records.append([
             name, a, b, float(func(x)), float(func(y)), result.estimate,
@@ -221,8 +222,8 @@ def compare_sentence_lengths(
 
 
 def _difference(func):
-    def difference(x, y):
-        return func(x) - func(y)
+    def difference(x, y, axis=None):
+        return func(x, axis=axis) - func(y, axis=axis)
 
     return difference
 

@@ -127,6 +127,7 @@ def bootstrap_ci(
     n_resamples: int = N_RESAMPLES,
     seed: int = SEED,
     level: float = 0.95,
+    vectorized: bool = False,
 ) -> BootstrapResult:
     """Percentile bootstrap confidence interval of ``statistic(*samples)``.
 
@@ -146,6 +147,10 @@ def bootstrap_ci(
     seed : int
         Same seed, same samples -> same interval.
     level : float, default 0.95
+    vectorized : bool, default False
+        ``statistic`` takes an ``axis`` keyword (like ``np.mean``) and is then
+        called once on all resamples (``axis=-1``) instead of once per resample;
+        same draws, same interval, many times faster.
 
     Returns
     -------
@@ -164,6 +169,11 @@ def bootstrap_ci(
     >>> diff = bootstrap_ci([5, 6, 7], [1, 2, 3], statistic=lambda x, y: x.mean() - y.mean())
     >>> diff.estimate
     4.0
+    >>> def mean_difference(x, y, axis=None):
+    ...     return x.mean(axis) - y.mean(axis)
+    >>> fast = bootstrap_ci([5, 6, 7], [1, 2, 3], statistic=mean_difference, vectorized=True)
+    >>> (fast.low, fast.high) == (diff.low, diff.high)
+    True
     """
     if not samples:
         raise TypeError("bootstrap_ci needs at least one sample.")
@@ -178,10 +188,13 @@ def bootstrap_ci(
         return BootstrapResult(estimate, np.nan, np.nan, level, n_resamples, seed, sizes)
     rng = np.random.default_rng(seed)
     draws = [resample_indices(a.size, n_resamples, rng) for a in arrays]
-    values = np.array(
-        [statistic(*(a[d[i]] for a, d in zip(arrays, draws, strict=True))) for i in range(n_resamples)],
-        dtype=float,
-    )
+    if vectorized:
+        values = np.asarray(statistic(*(a[d] for a, d in zip(arrays, draws, strict=True)), axis=-1), float)
+    else:
+        values = np.array(
+            [statistic(*(a[d[i]] for a, d in zip(arrays, draws, strict=True))) for i in range(n_resamples)],
+            dtype=float,
+        )
     low, high = percentile_interval(values, level)
     return BootstrapResult(estimate, low, high, level, n_resamples, seed, sizes)
 
