@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .cache import cache_key, cached
 from .errors import LexiconError, TranscriptError
 from .paths import data_file
 from .tokens import iter_tokens, lemmatise, load_stopwords, normalise
@@ -85,7 +86,10 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     pandas.DataFrame
         ``theme, pattern, match, note, line, keys, n_tokens``: ``keys`` is the
         tuple of normalised tokens compared with the text, ``line`` the line
-        number in the file.  ``attrs["path"]`` records the file read.
+        number in the file.  ``attrs["path"]`` records the file read.  The
+        parsed table is cached in ``data/processed`` under the file's bytes and
+        the parsing code (lemmatising the patterns loads simplemma's dictionary,
+        about 0.2 s), so an edited lexicon is always parsed afresh.
 
     Raises
     ------
@@ -101,6 +105,15 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     array([['multilateral institutions', 3]], dtype=object)
     """
     path = Path(path) if path is not None else data_file("lexicons/themes.csv")
+    try:
+        key = cache_key([path, Path(__file__)], {"lexicon": str(path)})
+    except OSError:  # missing or unreadable: let the parser say so
+        return _parse_lexicon(path)
+    return cached(key, lambda: _parse_lexicon(path), prefix="lexicon")
+
+
+def _parse_lexicon(path: Path) -> pd.DataFrame:
+    """Parse and check a lexicon file (see :func:`load_lexicon`); lemmatises every ``lemma`` pattern."""
     lines = _read_lines(path)
     rows = list(csv.reader(lines))
     header_at = next((i for i, row in enumerate(rows) if row), None)

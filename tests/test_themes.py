@@ -97,6 +97,17 @@ def test_loader_keeps_line_numbers_and_skips_comments(lexicon_file):
     assert lexicon.attrs["path"] == str(path)
 
 
+def test_loaded_lexicon_is_never_stale(lexicon_file):
+    path = lexicon_file("energy,gas,lemma,\n")
+    assert load_lexicon(path)["pattern"].tolist() == ["gas"]
+    assert load_lexicon(path)["pattern"].tolist() == ["gas"]  # from the cache
+    path.write_text("theme,pattern,match,note\nenergy,oil,lemma,\nenergy,gas,lemma,\n", encoding="utf-8")
+    assert load_lexicon(path)["pattern"].tolist() == ["oil", "gas"]
+    path.write_text("theme,pattern,match,note\nenergy,gas,lemma,\nenergy,gas,lemma,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="already listed"):
+        load_lexicon(path)
+
+
 def test_empty_match_means_lemma_and_note_is_optional(lexicon_file):
     lexicon = load_lexicon(lexicon_file("energy,gas,\n", header="theme,pattern,match\n"))
     assert lexicon[["match", "note"]].values.tolist() == [["lemma", ""]]
