@@ -11,7 +11,11 @@ browsable HTML report.
 from __future__ import annotations
 
 import copy
+import json
+import math
 import os
+import tempfile
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,11 +25,13 @@ import nbformat
 
 from .errors import TranscriptError
 from .notebook import choose_speakers, load_any, resolve
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, use_private_runtime_dirs
+from .paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, use_private_runtime_dirs
 
 #: Seconds a single cell may run before the report gives up.
 CELL_TIMEOUT = 900
 PARAMETER_NAMES = ("TRANSCRIPT", "SPEAKERS", "FIGURES")
+#: Seconds each notebook took in the last report (notebook file name -> seconds): a cache.
+DURATIONS_FILE = PROCESSED_DIR / "report-durations.json"
 
 
 class NotebookFailed(TranscriptError):
@@ -158,6 +164,8 @@ def run_report(
         Run only these notebooks (default: all of ``notebooks/``).
     jobs : int, optional
         Notebooks run at once (default: the number of CPU cores, at most 4).
+        They start slowest first, by the durations of the last report
+        (``data/processed/report-durations.json``, see :func:`longest_first`).
 
     Returns
     -------
@@ -180,10 +188,61 @@ def run_report(
     paths = [Path(p) for p in notebooks] if notebooks else notebook_paths()
     jobs = jobs or min(os.cpu_count() or 1, 4)
     outputs = [book_dir / p.name for p in paths]
+    durations = read_durations()
+    start_order = longest_first(paths, durations)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(execute_notebook, paths, [parameters] * len(paths), outputs))
+        seconds = pool.map(timed_execute, start_order, [parameters] * len(paths),
+                           [book_dir / p.name for p in start_order])  # fmt: skip
+        durations.update(zip([p.name for p in start_order], seconds, strict=True))
+    write_durations(durations)
     html_path = write_html(outputs, out_dir / "report.html", loaded.name) if html else None
     return Report(outputs, sorted(out_dir.glob("*.png")), html_path)
+
+
+def longest_first(paths: Sequence[Path], durations: dict[str, float]) -> list[Path]:
+    """The order to start notebooks in: the slowest of the last run first.
+
+    With two workers and seven notebooks, starting a slow notebook last leaves
+    one core idle while it runs; starting the slow ones first fills both cores
+    (longest-processing-time-first scheduling).  Notebooks never timed go first
+    (they may be slow); ties keep the numbered order.
+
+    Examples
+    --------
+    >>> [p.name for p in longest_first([Path("00_a.ipynb"), Path("01_b.ipynb"), Path("02_c.ipynb")],
+    ...                                {"00_a.ipynb": 2.0, "01_b.ipynb": 5.0})]
+    ['02_c.ipynb', '01_b.ipynb', '00_a.ipynb']
+    """
+    return sorted(paths, key=lambda path: -durations.get(path.name, math.inf))
+
+
+def timed_execute(path: str | Path, parameters: dict, output: str | Path | None = None) -> float:
+    """:func:`execute_notebook`, returning the seconds it took."""
+    start = time.perf_counter()
+    execute_notebook(path, parameters, output)
+    return time.perf_counter() - start
+
+
+def read_durations(path: Path = DURATIONS_FILE) -> dict[str, float]:
+    """The notebook durations of the last report; empty if none were recorded or the file is unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): float(v) for k, v in data.items() if isinstance(v, (int, float))}
+
+
+def write_durations(durations: dict[str, float], path: Path = DURATIONS_FILE) -> None:
+    """Record notebook durations (atomically; a folder that cannot be written is skipped)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as handle:
+            json.dump({k: round(v, 3) for k, v in sorted(durations.items())}, handle, indent=1)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
 
 
 def write_html(notebooks: Sequence[Path], output: Path, title: str) -> Path:

@@ -50,3 +50,21 @@ def test_help_explains_every_command():
         [sys.executable, "-m", "analysis", "--help"], capture_output=True, text=True, check=True
     )
     assert "segment" in result.stdout
+
+
+def test_report_durations_round_trip_and_survive_a_broken_file(tmp_path):
+    from pathlib import Path
+
+    from analysis.report import longest_first, read_durations, write_durations
+
+    path = tmp_path / "processed" / "report-durations.json"
+    assert read_durations(path) == {}
+    write_durations({"01_b.ipynb": 2.5, "00_a.ipynb": 4.0}, path)
+    durations = read_durations(path)
+    assert durations == {"00_a.ipynb": 4.0, "01_b.ipynb": 2.5}
+    order = longest_first([Path("00_a.ipynb"), Path("01_b.ipynb"), Path("02_new.ipynb")], durations)
+    assert [p.name for p in order] == ["02_new.ipynb", "00_a.ipynb", "01_b.ipynb"]
+    path.write_text("{not json", encoding="utf-8")
+    assert read_durations(path) == {}
+    path.write_text('["a list"]', encoding="utf-8")
+    assert read_durations(path) == {}
