@@ -440,7 +440,7 @@ def theme_counts(
     tokens, lexicon = _tokens_of(source), _resolve_lexicon(lexicon)
     chosen = select_speakers(tokens, speakers)
     matches = find_theme_matches(tokens, lexicon)
-    words = tokens[tokens["is_word"]].groupby("speaker").size()
+    words = tokens["speaker"][tokens["is_word"]].value_counts(sort=False)  # one column, not every column
     grid = pd.MultiIndex.from_product([chosen, list_themes(lexicon)], names=["speaker", "theme"])
     grouped = matches.groupby(["speaker", "theme"])["sentence_id"]
     table = pd.DataFrame(index=grid).reset_index()

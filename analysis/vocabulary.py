@@ -91,7 +91,13 @@ MATTR_COMPARISON_COLUMNS = [
 # --- selecting words ---------------------------------------------------------------------------
 
 
-def select_words(tokens: pd.DataFrame, *, on: str = "lemma", drop_numbers: bool = True) -> pd.DataFrame:
+def select_words(
+    tokens: pd.DataFrame,
+    *,
+    on: str = "lemma",
+    drop_numbers: bool = True,
+    columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Return the word tokens in text order, with the chosen form as ``term``.
 
     Parameters
@@ -102,11 +108,14 @@ def select_words(tokens: pd.DataFrame, *, on: str = "lemma", drop_numbers: bool 
         Take the term from the lemma or the lower-cased word form.
     drop_numbers : bool, default True
         Leave out number tokens (see the module notes).
+    columns : list of str, optional
+        Keep only these columns (plus ``token_id`` and ``term``); default all.
+        On a large corpus this saves copying every column of every word.
 
     Returns
     -------
     pandas.DataFrame
-        The selected rows (all columns) plus ``term``, sorted by ``token_id``.
+        The selected rows plus ``term``, sorted by ``token_id``.
 
     Examples
     --------
@@ -121,7 +130,9 @@ def select_words(tokens: pd.DataFrame, *, on: str = "lemma", drop_numbers: bool 
     keep = tokens["is_word"].astype(bool)
     if drop_numbers:
         keep &= ~tokens["is_number"].astype(bool)
-    words = tokens.loc[keep].sort_values("token_id", kind="stable")
+    wanted = tokens.columns if columns is None else ["token_id", on, *columns]
+    kept = [name for name in dict.fromkeys(wanted) if name in tokens.columns]  # a missing one: caller says
+    words = tokens.loc[keep, kept].sort_values("token_id", kind="stable")
     return words.assign(term=words[on].astype(str)).reset_index(drop=True)
 
 
@@ -209,7 +220,7 @@ def word_frequencies(
     0  Ann Lee  peace      2   666.666667
     1  Bob Ray  trade      3   600.000000
     """
-    words = select_words(tokens, on=on, drop_numbers=drop_numbers)
+    words = select_words(tokens, on=on, drop_numbers=drop_numbers, columns=[by, "is_stop"])
     require_nonempty(words, "word tokens")
     order = _group_order(words, by)
     counts = (
