@@ -210,10 +210,9 @@ def compare_sentence_lengths(
     y = speaker_lengths(lengths, b, include_salutations)
     records = []
     for name, func in _STATISTICS.items():
-        result = bootstrap_ci(
-            x, y, statistic=_difference(func), n_resamples=n_resamples, seed=seed, level=level,
-            vectorized=True,
-        )
+        statistic = _difference(func)
+        result = bootstrap_ci(x, y, statistic=statistic, n_resamples=n_resamples, seed=seed, level=level,
+                              vectorized=True)  # fmt: skip
         records.append([
             name, a, b, float(func(x)), float(func(y)), result.estimate,
             result.low, result.high, level, n_resamples, seed,
